@@ -1,0 +1,1 @@
+"""Claim rules: flipped directions, negations, overstatements, foreign entities, misattached summaries."""

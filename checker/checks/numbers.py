@@ -1,0 +1,1 @@
+"""Number rules: invented, changed or dropped quantities (issue 3). Rules are registered here."""

@@ -1,0 +1,76 @@
+"""Structural rules: blocks that are missing, placeholders, failed papers, broken abstracts."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.context import PaperContext
+from checker.checks.registry import Hit, paper_rule
+from checker.models import BLOCK_LABELS, BLOCK_NAMES, Category, Severity
+from checker.text.placeholders import is_placeholder
+
+_ABSTRACT_END = re.compile(r"(?:[.!?。)\]\"'”’$}]|https?://\S+|\b\S*[A-Z0-9]\S*)\s*$")
+
+
+def _all_failed(ctx: PaperContext) -> bool:
+    return len(ctx.failed_blocks()) == len(BLOCK_NAMES)
+
+
+@paper_rule("F101", "missing-block", Category.format, Severity.error)
+def missing_block(ctx: PaperContext) -> Iterator[Hit]:
+    """A block is missing, null or empty.
+
+    Real example: xmkxabc 2025-06-06 has 74 papers whose ``conclusion`` is null; the
+    Markdown renders it as ``Conclusion: None``.
+    """
+    if _all_failed(ctx):
+        return
+    for name in BLOCK_NAMES:
+        if not ctx.paper.block_text(name):
+            yield Hit(block=name, message=f"{BLOCK_LABELS[name]} is missing or empty")
+
+
+@paper_rule("F102", "placeholder-block", Category.format, Severity.error)
+def placeholder_block(ctx: PaperContext) -> Iterator[Hit]:
+    """A block holds a fallback string instead of a summary.
+
+    Real example: dw-dengwei 2026-05-21 writes "Result analysis unavailable"; xmkxabc
+    2025-06-23 writes "Not mentioned in abstract"; others write "无" or "未在摘要中提及。".
+    """
+    if _all_failed(ctx):
+        return
+    for name in BLOCK_NAMES:
+        text = ctx.paper.block_text(name)
+        if text and is_placeholder(text):
+            yield Hit(block=name, message=f"{BLOCK_LABELS[name]} is a placeholder: {text[:60]!r}",
+                      summary_span=text[:200])
+
+
+@paper_rule("F103", "paper-not-summarized", Category.format, Severity.error)
+def paper_not_summarized(ctx: PaperContext) -> Iterator[Hit]:
+    """Every block is missing or a placeholder: the LLM call failed for the whole paper.
+
+    Real example: 48 of 231 papers of dw-dengwei 2026-05-21 carry the five fallbacks
+    "Summary generation failed", "Motivation analysis unavailable", ... One finding per paper.
+    """
+    if _all_failed(ctx):
+        sample = next((t for n in BLOCK_NAMES if (t := ctx.paper.block_text(n))), None)
+        detail = f" (e.g. {sample[:60]!r})" if sample else ""
+        yield Hit(message=f"no block was summarized{detail}", summary_span=sample)
+
+
+@paper_rule("F104", "abstract-problem", Category.format, Severity.info)
+def abstract_problem(ctx: PaperContext) -> Iterator[Hit]:
+    """The English abstract itself is missing or cut off, so the summary cannot be fully checked.
+
+    Real example: seed paper 81 (2512.21152) has an abstract that stops mid-sentence
+    ("Experiments show \\mode reduces memory requirements"). The summary is not blamed.
+    """
+    abstract = ctx.paper.abstract
+    if not abstract:
+        yield Hit(message="no English abstract in the digest: content checks were skipped for this paper")
+        return
+    if len(abstract) > 40 and not _ABSTRACT_END.search(abstract):
+        yield Hit(message="the abstract seems truncated (it does not end a sentence)",
+                  abstract_span=abstract[-80:])

@@ -1,0 +1,107 @@
+"""JSONL digests: standard, early (``AI.task``), extended fork schema, and raw crawl records."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from checker.models import BLOCK_NAMES, Block, InputProblem, Paper, Severity
+from checker.read.text import clean_value, decode_line
+
+MAX_LINE_BYTES = 8 * 1024 * 1024
+_ID_IN_URL = re.compile(r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
+# The early schema wrote the one-line summary as "task"; it plays the TL;DR's role.
+_BLOCK_ALIASES: dict[str, tuple[str, ...]] = {"tldr": ("tldr", "task", "TL;DR")}
+_EXTRA_AI_FIELDS = ("title_translation", "translation", "summary", "keywords", "comments")
+
+ProblemSink = Callable[[InputProblem], None]
+
+
+def _arxiv_id(record: dict[str, object]) -> str | None:
+    for key in ("id", "arxiv_id"):
+        value = clean_value(record.get(key))
+        if value:
+            return value
+    for key in ("abs", "url", "pdf"):
+        value = clean_value(record.get(key))
+        if value:
+            match = _ID_IN_URL.search(value)
+            if match:
+                return match.group(1)
+    return None
+
+
+def paper_from_record(record: dict[str, object], line: int, index: int) -> Paper | None:
+    """Build a Paper from one decoded record; None when it has no arXiv id at all."""
+    arxiv_id = _arxiv_id(record)
+    if arxiv_id is None:
+        return None
+    ai = record.get("AI")
+    ai_fields: dict[str, object] = ai if isinstance(ai, dict) else {}
+    blocks: dict[str, Block] = {}
+    for name in BLOCK_NAMES:
+        keys = _BLOCK_ALIASES.get(name, (name,))
+        value = next((ai_fields[k] for k in keys if k in ai_fields), None)
+        blocks[name] = Block(name=name, text=clean_value(value), line=line)
+    extra = {k: v for k in _EXTRA_AI_FIELDS if (v := clean_value(ai_fields.get(k))) is not None}
+    return Paper(
+        arxiv_id=arxiv_id,
+        index=index,
+        title=clean_value(record.get("title")) or "",
+        line=line,
+        abstract=clean_value(record.get("summary")),
+        abstract_line=line,
+        blocks=blocks,
+        extra=extra,
+    )
+
+
+def iter_records(path: Path, report: ProblemSink) -> Iterator[tuple[int, dict[str, object]]]:
+    """Yield (line number, record) for each JSON object line; report every line that is not one."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                report(_problem(path, number, "line-too-long", f"line is {len(raw)} bytes; skipped"))
+                continue
+            text, ok = decode_line(raw)
+            if not ok:
+                report(_problem(path, number, "bad-encoding", "not valid UTF-8; bad bytes replaced"))
+            text = text.strip()
+            if not text:
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                report(_problem(path, number, "bad-json", f"broken JSON ({exc.msg} at column {exc.colno})"))
+                continue
+            if not isinstance(record, dict):
+                report(_problem(path, number, "bad-record", f"expected a JSON object, got {type(record).__name__}"))
+                continue
+            yield number, record
+
+
+def iter_jsonl_papers(path: Path, report: ProblemSink) -> Iterator[Paper]:
+    index = 0
+    for number, record in iter_records(path, report):
+        index += 1
+        paper = paper_from_record(record, number, index)
+        if paper is None:
+            report(_problem(path, number, "missing-id", "record has no arXiv id (id, abs or url); skipped"))
+            continue
+        yield paper
+
+
+def read_raw_ids(path: Path, report: ProblemSink) -> dict[str, tuple[int, str]]:
+    """arXiv id -> (line, title) of a raw crawl file, first occurrence of each id."""
+    ids: dict[str, tuple[int, str]] = {}
+    for number, record in iter_records(path, report):
+        arxiv_id = _arxiv_id(record)
+        if arxiv_id and arxiv_id not in ids:
+            ids[arxiv_id] = (number, clean_value(record.get("title")) or "")
+    return ids
+
+
+def _problem(path: Path, line: int, code: str, message: str) -> InputProblem:
+    return InputProblem(path=str(path), line=line, severity=Severity.error, code=code, message=message)

@@ -1,0 +1,110 @@
+"""A digest to check: where it is, what it is, and a lazy stream of its papers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.models import Digest, DigestFormat, InputProblem, Paper, Severity
+from checker.read.detect import detect_format
+from checker.read.jsonl import iter_jsonl_papers, read_raw_ids
+from checker.read.markdown import iter_markdown_papers
+from checker.read.naming import parse_file_name, raw_crawl_path
+from checker.read.text import looks_binary
+
+HEAD_BYTES = 65536
+
+
+@dataclass
+class DigestSource:
+    """One digest file. Papers are streamed so that a huge digest never sits in memory."""
+
+    path: Path
+    format: DigestFormat
+    language: str
+    date: str | None
+    problems: list[InputProblem] = field(default_factory=list)
+    raw_path: Path | None = None  # raw crawl of the same day, for papers dropped by the pipeline
+    abstracts_path: Path | None = None  # same-day JSONL for layouts without an English abstract
+    skipped_duplicates: list[Path] = field(default_factory=list)  # same-day files not checked again
+
+    def report(self, problem: InputProblem) -> None:
+        self.problems.append(problem)
+
+    def iter_papers(self) -> Iterator[Paper]:
+        if self.format in (DigestFormat.jsonl,):
+            yield from iter_jsonl_papers(self.path, self.report)
+        elif self.format in (DigestFormat.markdown, DigestFormat.markdown_early, DigestFormat.markdown_extended):
+            papers = iter_markdown_papers(self.path, self.report)
+            if self.format is DigestFormat.markdown_extended:
+                papers = self._with_abstracts(papers)
+            yield from papers
+
+    def raw_ids(self) -> dict[str, tuple[int, str]] | None:
+        if self.raw_path is None:
+            return None
+        return read_raw_ids(self.raw_path, self.report)
+
+    def _with_abstracts(self, papers: Iterator[Paper]) -> Iterator[Paper]:
+        """The extended Markdown layout has no English abstract; borrow it from the day's JSONL."""
+        if self.abstracts_path is None:
+            yield from papers
+            return
+        abstracts: dict[str, str] = {}
+        for paper in iter_jsonl_papers(self.abstracts_path, self.report):
+            if paper.abstract and paper.arxiv_id not in abstracts:
+                abstracts[paper.arxiv_id] = paper.abstract
+        for paper in papers:
+            if paper.abstract is None and paper.arxiv_id in abstracts:
+                paper.abstract = abstracts[paper.arxiv_id]
+            yield paper
+
+
+def open_source(path: Path, default_language: str = "zh") -> DigestSource:
+    """Inspect one file: detect its format and language (file name first), record what is wrong."""
+    name = parse_file_name(path)
+    language = name.language or default_language
+    source = DigestSource(path=path, format=DigestFormat.unknown, language=language, date=name.date)
+    try:
+        with path.open("rb") as handle:
+            head_bytes = handle.read(HEAD_BYTES)
+    except OSError as exc:
+        source.report(InputProblem(path=str(path), code="unreadable", message=f"cannot read: {exc.strerror}"))
+        return source
+    if looks_binary(head_bytes):
+        source.report(InputProblem(path=str(path), line=1, code="binary", message="binary file, not a digest"))
+        return source
+    head = head_bytes.decode("utf-8", errors="replace")
+    detected = detect_format(head, path.suffix.lower())
+    source.format = detected.format
+    if detected.reason:
+        source.report(InputProblem(path=str(path), line=1 if head.strip() else None, severity=Severity.error,
+                                   code="no-papers", message=detected.reason))
+    if source.format is DigestFormat.jsonl_raw:
+        source.report(InputProblem(path=str(path), severity=Severity.warning, code="raw-crawl",
+                                   message="raw crawl file without AI summaries: nothing to check in it"))
+    raw = raw_crawl_path(path)
+    if raw is not None and raw.exists() and raw != path:
+        source.raw_path = raw
+    if source.format is DigestFormat.markdown_extended:
+        source.abstracts_path = _same_day_jsonl(path)
+    return source
+
+
+def _same_day_jsonl(path: Path) -> Path | None:
+    key = parse_file_name(path).day_key
+    if key is None:
+        return None
+    for candidate in sorted(path.parent.glob("*.jsonl")):
+        if parse_file_name(candidate).day_key == key and candidate.stat().st_size > 0:
+            return candidate
+    return None
+
+
+def read_digest(path: Path | str, language: str = "zh") -> Digest:
+    """Read one digest fully into memory (for small inputs, spot checks and tests)."""
+    source = open_source(Path(path), language)
+    papers = list(source.iter_papers())
+    return Digest(path=str(source.path), format=source.format, date=source.date, language=source.language,
+                  papers=papers, problems=source.problems)

@@ -1,0 +1,1 @@
+"""Text analysis shared by the rules: scripts, placeholders, sentences, terms."""
