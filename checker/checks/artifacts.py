@@ -45,6 +45,11 @@ _SCHEMA_ECHO = (
     "result of this paper",
     "conclusion of this paper",
 )
+# Cheap substring screens: the full patterns only run on blocks that contain one of these.
+_BOILERPLATE_SCREEN = ("希望", "如果", "请随时", "好的", "当然", "没问题", "以下是", "作为", "As an", "as an", "hope",
+                       "Let me", "let me", "Sure", "Certainly", "Here")
+_LEAK_SCREEN = ('"', "`", "<")
+_SCHEMA_ECHO_RE = re.compile("|".join(re.escape(e) for e in _SCHEMA_ECHO), re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _DANGLING_END = re.compile(r"[，,、;；:：(（\[【\-—]\s*$")
 
@@ -56,6 +61,8 @@ def chatbot_boilerplate(ctx: PaperContext) -> Iterator[Hit]:
     Examples: "希望这个摘要对您有所帮助", "如果您还有其他问题", "以下是论文的总结", "作为一个AI语言模型".
     """
     for name, text in ctx.content_blocks():
+        if not any(key in text for key in _BOILERPLATE_SCREEN):
+            continue
         match = _BOILERPLATE.search(text)
         if match:
             yield Hit(block=name, message=f"{BLOCK_LABELS[name]} contains chatbot boilerplate",
@@ -70,13 +77,11 @@ def prompt_leak(ctx: PaperContext) -> Iterator[Hit]:
     ("a one-word summary"), the field description instead of a summary.
     """
     for name, text in ctx.content_blocks():
-        lowered = text.lower()
-        echo = next((e for e in _SCHEMA_ECHO if e.lower() in lowered), None)
-        if echo is not None:
+        if _SCHEMA_ECHO_RE.search(text):
             yield Hit(block=name, message=f"{BLOCK_LABELS[name]} repeats the output schema instead of summarizing",
                       summary_span=text[:200])
             continue
-        match = _LEAK.search(text)
+        match = _LEAK.search(text) if any(key in text for key in _LEAK_SCREEN) else None
         if match:
             yield Hit(block=name, message=f"{BLOCK_LABELS[name]} contains JSON or markup of the generator",
                       summary_span=_around(text, match.start(), match.end()))
@@ -119,12 +124,14 @@ def repeated_block(ctx: PaperContext) -> Iterator[Hit]:
 
     Measured by character-bigram overlap; the threshold (0.9) leaves the usual paraphrase alone.
     """
-    blocks = [(name, text) for name, text in ctx.content_blocks() if len(text) >= 20]
+    blocks = [(name, text, set(text)) for name, text in ctx.content_blocks() if len(text) >= 20]
     grams: dict[str, set[str]] = {}
-    for i, (first, text_a) in enumerate(blocks):
-        for second, text_b in blocks[i + 1 :]:
+    for i, (first, text_a, chars_a) in enumerate(blocks):
+        for second, text_b, chars_b in blocks[i + 1 :]:
             if min(len(text_a), len(text_b)) < 0.8 * max(len(text_a), len(text_b)):
                 continue  # a 0.9 bigram overlap needs nearly equal lengths
+            if len(chars_a & chars_b) < 0.85 * len(chars_a | chars_b):
+                continue  # cheap screen: near-identical texts share nearly all their characters
             grams_a = grams.setdefault(first, _bigrams(text_a))
             grams_b = grams.setdefault(second, _bigrams(text_b))
             union = grams_a | grams_b

@@ -50,15 +50,15 @@ def _copied_spans(ctx: PaperContext) -> dict[str, list[str]]:
     """Per block, the English runs that repeat the abstract word for word."""
 
     def compute() -> dict[str, list[str]]:
-        abstract_grams = ngrams(words(ctx.abstract), COPY_NGRAM)
         copied: dict[str, list[str]] = {}
-        if not abstract_grams:
-            return copied
         counts = _counts(ctx)
+        abstract_grams: set[tuple[str, ...]] | None = None
         for name, text in ctx.content_blocks():
             if counts[name].latin < 4 * COPY_NGRAM:
                 continue  # too few Latin letters to hold a copied sentence
             for run in english_runs(text, min_words=COPY_NGRAM):
+                if abstract_grams is None:
+                    abstract_grams = ngrams(words(ctx.abstract), COPY_NGRAM)
                 if ngrams(words(run), COPY_NGRAM) & abstract_grams:
                     copied.setdefault(name, []).append(run)
         return copied

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from checker.checks.context import PaperContext
@@ -10,7 +9,13 @@ from checker.checks.registry import Hit, paper_rule
 from checker.models import BLOCK_LABELS, BLOCK_NAMES, Category, Severity
 from checker.text.placeholders import is_placeholder
 
-_ABSTRACT_END = re.compile(r"(?:[.!?。)\]\"'”’$}]|https?://\S+|\b\S*[A-Z0-9]\S*)\s*$")
+_SENTENCE_END = tuple(".!?。)]\"'”’$}")
+
+
+def _ends_like_sentence(abstract: str) -> bool:
+    """True when the abstract ends a sentence, a URL, or a name/number (arXiv abstracts often lack a period)."""
+    last = abstract.rstrip().rsplit(None, 1)[-1]
+    return last.endswith(_SENTENCE_END) or "://" in last or any(ch.isupper() or ch.isdigit() for ch in last)
 
 
 def _all_failed(ctx: PaperContext) -> bool:
@@ -71,6 +76,6 @@ def abstract_problem(ctx: PaperContext) -> Iterator[Hit]:
     if not abstract:
         yield Hit(message="no English abstract in the digest: content checks were skipped for this paper")
         return
-    if len(abstract) > 40 and not _ABSTRACT_END.search(abstract):
+    if len(abstract) > 40 and not _ends_like_sentence(abstract):
         yield Hit(message="the abstract seems truncated (it does not end a sentence)",
                   abstract_span=abstract[-80:])

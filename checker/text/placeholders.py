@@ -38,6 +38,8 @@ _ERROR_PREFIX = re.compile(r"^\s*(error\b|\[error\]|failed to generate)", re.IGN
 def is_placeholder(text: str | None) -> bool:
     if text is None:
         return False
+    if len(text) > 40 and not _ERROR_PREFIX.match(text):
+        return False  # every known placeholder is short
     stripped = text.strip().rstrip(".。!！")
     return stripped.casefold() in PLACEHOLDERS or text.strip().casefold() in PLACEHOLDERS or bool(
         _ERROR_PREFIX.match(text)

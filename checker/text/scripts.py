@@ -31,12 +31,17 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
     return sum(len(m) for m in pattern.findall(text))
 
 
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_PROSE_SCREEN = ("\\", "://", "$")
+
+
 def script_counts(text: str) -> ScriptCounts:
-    prose = _NOT_PROSE.sub(" ", text)
+    prose = _NOT_PROSE.sub(" ", text) if any(key in text for key in _PROSE_SCREEN) else text
+    rare = _KANA_OR_HANGUL.search(prose) is not None  # kana and Hangul are rare: count them only if present
     return ScriptCounts(
         han=_count(_HAN, prose),
-        kana=_count(_KANA, prose),
-        hangul=_count(_HANGUL, prose),
+        kana=_count(_KANA, prose) if rare else 0,
+        hangul=_count(_HANGUL, prose) if rare else 0,
         latin=_count(_LATIN, prose),
     )
 

@@ -1,0 +1,104 @@
+"""Benchmark: audit a large digest end to end and compare with only reading it.
+
+    .venv/bin/python bench/run_bench.py                # 100k papers
+    .venv/bin/python bench/run_bench.py --papers 20000 --json bench/out/bench.json
+
+Builds bench/out/bench-<N>_AI_enhanced_Chinese.jsonl by repeating the real papers of
+eval/data/base.jsonl under fresh arXiv ids, then times, each in its own process:
+  parse-only  reading the file into Paper models (no rule runs, no output);
+  audit       `digest-check audit FILE --format json --output ...` (all heuristic rules);
+  --help      `digest-check --help` (import cost of the CLI).
+Peak memory is the child's max RSS. Targets (issue 2): audit < 60 s for 100k papers on 2 cores,
+<= 3x parse-only, < 1 GB; --help < 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PARSE_ONLY = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from checker.read.source import open_source\n"
+    "n = sum(1 for _ in open_source(Path(sys.argv[1])).iter_papers())\n"
+    "print(n)\n"
+)
+
+
+def build_digest(papers: int, out: Path) -> Path:
+    base = [json.loads(line) for line in (ROOT / "eval/data/base.jsonl").read_text(encoding="utf-8").splitlines()]
+    path = out / f"bench-{papers}_AI_enhanced_Chinese.jsonl"
+    if path.exists():
+        return path
+    out.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(papers):
+            record = dict(base[n % len(base)])
+            record["id"] = f"{9000 + n // 100000:04d}.{n % 100000:05d}"
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def timed(command: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB, and stdout of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = process.communicate()
+    wall = time.perf_counter() - start
+    _, _, usage = os.wait4(process.pid, os.WNOHANG) if process.returncode is None else (0, 0, None)
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command} failed: {stderr[-500:]}")
+    rss = _peak_rss_mb(usage)
+    return wall, rss, stdout
+
+
+def _peak_rss_mb(usage: object) -> float:
+    import resource
+
+    ru = usage if usage is not None else resource.getrusage(resource.RUSAGE_CHILDREN)
+    return round(getattr(ru, "ru_maxrss", 0) / 1024, 1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Time digest-check on a large digest.")
+    parser.add_argument("--papers", type=int, default=100_000)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    digest = build_digest(args.papers, args.out)
+    python = sys.executable
+    # Each measurement in a fresh interpreter; RUSAGE_CHILDREN is a running maximum, so audit goes first
+    # and parse-only (smaller) cannot raise it.
+    audit_s, audit_rss, _ = timed([python, "-m", "checker", "audit", str(digest), "--format", "json",
+                                   "--output", str(args.out / "audit.json"), "--fail-on", "never", "--no-progress"])
+    parse_s, _, count = timed([python, "-c", PARSE_ONLY, str(digest)])
+    help_s = min(timed([python, "-m", "checker", "--help"])[0] for _ in range(5))
+    results = {
+        "papers": int(count.strip()),
+        "size_mb": round(digest.stat().st_size / 1e6, 1),
+        "audit_s": round(audit_s, 2),
+        "parse_only_s": round(parse_s, 2),
+        "ratio": round(audit_s / parse_s, 2),
+        "audit_peak_rss_mb": audit_rss,
+        "help_s": round(help_s, 3),
+        "cpus": os.cpu_count(),
+    }
+    print(f"papers            {results['papers']} ({results['size_mb']} MB)")
+    print(f"audit (json)      {results['audit_s']} s   peak RSS {audit_rss} MB")
+    print(f"parse only        {results['parse_only_s']} s")
+    print(f"audit / parse     {results['ratio']}x")
+    print(f"--help            {results['help_s']} s (best of 5)")
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
