@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from checker.checks.context import DigestContext, PaperContext, PaperSketch
-from checker.checks.registry import Hit, Rule
-from checker.models import BLOCK_NAMES, Finding, Paper, Severity
+from checker.checks.registry import Hit, Rule, all_rules
+from checker.models import BLOCK_NAMES, DigestFormat, Finding, InputProblem, Paper, Severity
+from checker.read.chunks import Chunk, split_lines
+from checker.read.jsonl import iter_jsonl_papers
 from checker.read.source import DigestSource
 from checker.results import AuditReport, DigestReport, PaperReport, finding_sort_key, summarize
 
@@ -17,6 +24,10 @@ class AuditOptions:
     rules: list[Rule]
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     on_paper: Callable[[], None] | None = None  # progress callback
+    jobs: int = 0  # worker processes for big JSONL digests; 0 = one per CPU (at most 4)
+
+
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # about 3,000 papers: below this, process start-up is not worth it
 
 
 def hit_line(paper: Paper, hit: Hit) -> int | None:
@@ -66,7 +77,54 @@ def check_paper(paper: Paper, language: str, rules: Iterable[Rule],
 
 
 def _summary_hash(paper: Paper) -> int:
-    return hash(tuple(paper.block_text(name) for name in BLOCK_NAMES))
+    """Stable across processes (unlike hash()), so workers and the parent agree."""
+    return zlib.crc32("\x1f".join(paper.block_text(name) for name in BLOCK_NAMES).encode("utf-8"))
+
+
+CheckedPaper = tuple[PaperReport, PaperSketch]
+
+
+def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[str, Severity]) -> CheckedPaper:
+    sketch = PaperSketch(
+        arxiv_id=paper.arxiv_id,
+        line=paper.line,
+        title=paper.title,
+        record_lines=[paper.line],
+        summary_hash=_summary_hash(paper),
+    )
+    report = PaperReport(arxiv_id=paper.arxiv_id, index=paper.index, title=paper.title, line=paper.line,
+                         findings=check_paper(paper, language, rules, overrides))
+    return report, sketch
+
+
+def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],
+                 overrides: dict[str, Severity]) -> tuple[list[CheckedPaper], list[InputProblem]]:
+    """Worker: read and check one line range of a JSONL digest."""
+    rules = [r for r in all_rules() if r.id in set(rule_ids)]
+    problems: list[InputProblem] = []
+    papers = iter_jsonl_papers(path, problems.append, chunk.start, chunk.end, chunk.first_line)
+    return [_check_one(paper, language, rules, overrides) for paper in papers], problems
+
+
+def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[CheckedPaper]:
+    """Every record of the digest, checked; big JSONL files are split over worker processes."""
+    jobs = options.jobs or min(os.cpu_count() or 1, 4)
+    big = source.format is DigestFormat.jsonl and source.path.stat().st_size >= PARALLEL_MIN_BYTES
+    if jobs <= 1 or not big or "fork" not in multiprocessing.get_all_start_methods():
+        for paper in source.iter_papers():
+            yield _check_one(paper, source.language, options.rules, options.severity_overrides)
+        return
+    chunks = split_lines(source.path, jobs * 4)
+    rule_ids = [r.id for r in options.rules]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [pool.submit(_check_chunk, source.path, chunk, source.language, rule_ids,
+                               options.severity_overrides) for chunk in chunks]
+        for future in futures:
+            checked, problems = future.result()
+            for problem in problems:
+                source.report(problem)
+            yield from checked
 
 
 def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:
@@ -74,24 +132,18 @@ def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:
                           date=source.date, skipped_same_day=[str(p) for p in source.skipped_duplicates])
     sketches: dict[str, PaperSketch] = {}
     by_id: dict[str, PaperReport] = {}
-    for paper in source.iter_papers():
-        sketch = sketches.get(paper.arxiv_id)
-        if sketch is not None:
-            # Repeated record: reported once by the duplicate rule, not checked twice.
-            sketch.record_lines.append(paper.line)
-            sketch.summaries_differ |= _summary_hash(paper) != sketch.summary_hash
+    renumber = source.format is DigestFormat.jsonl  # chunk-local indexes become digest-wide ones
+    for position, (paper_report, sketch) in enumerate(_checked_papers(source, options), start=1):
+        first = sketches.get(sketch.arxiv_id)
+        if first is not None:
+            # Repeated record: reported once by the duplicate rule, on the first record.
+            first.record_lines.append(sketch.line)
+            first.summaries_differ |= sketch.summary_hash != first.summary_hash
             continue
-        sketches[paper.arxiv_id] = PaperSketch(
-            arxiv_id=paper.arxiv_id,
-            line=paper.line,
-            title=paper.title,
-            record_lines=[paper.line],
-            summary_hash=_summary_hash(paper),
-        )
-        paper_report = PaperReport(arxiv_id=paper.arxiv_id, index=paper.index, title=paper.title, line=paper.line,
-                                   findings=check_paper(paper, source.language, options.rules,
-                                                        options.severity_overrides))
-        by_id[paper.arxiv_id] = paper_report
+        if renumber:
+            paper_report.index = position
+        sketches[sketch.arxiv_id] = sketch
+        by_id[sketch.arxiv_id] = paper_report
         report.papers.append(paper_report)
         if options.on_paper:
             options.on_paper()

@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.models import BLOCK_NAMES, Block, InputProblem, Paper, Severity
 from checker.read.text import clean_value, decode_line
@@ -58,10 +59,16 @@ def paper_from_record(record: dict[str, object], line: int, index: int) -> Paper
     )
 
 
-def iter_records(path: Path, report: ProblemSink) -> Iterator[tuple[int, dict[str, object]]]:
-    """Yield (line number, record) for each JSON object line; report every line that is not one."""
+def iter_records(
+    path: Path, report: ProblemSink, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[tuple[int, dict[str, object]]]:
+    """Yield (line number, record) for each JSON object line; report every line that is not one.
+
+    ``start``/``end`` (byte offsets on line boundaries) and ``first_line`` read one chunk of the file.
+    """
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        handle.seek(start)
+        for number, raw in enumerate(_lines_until(handle, end), start=first_line):
             if len(raw) > MAX_LINE_BYTES:
                 report(_problem(path, number, "line-too-long", f"line is {len(raw)} bytes; skipped"))
                 continue
@@ -82,14 +89,29 @@ def iter_records(path: Path, report: ProblemSink) -> Iterator[tuple[int, dict[st
             yield number, record
 
 
-def iter_jsonl_papers(path: Path, report: ProblemSink) -> Iterator[Paper]:
+def _lines_until(handle: BinaryIO, end: int | None) -> Iterator[bytes]:
+    if end is None:
+        yield from handle
+        return
+    position = handle.tell()
+    for raw in handle:
+        if position >= end:
+            return
+        position += len(raw)
+        yield raw
+
+
+def iter_jsonl_papers(
+    path: Path, report: ProblemSink, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[Paper]:
+    """Papers of a JSONL digest (or of one chunk of it); ``index`` counts papers from 1 within the read."""
     index = 0
-    for number, record in iter_records(path, report):
-        index += 1
-        paper = paper_from_record(record, number, index)
+    for number, record in iter_records(path, report, start, end, first_line):
+        paper = paper_from_record(record, number, index + 1)
         if paper is None:
             report(_problem(path, number, "missing-id", "record has no arXiv id (id, abs or url); skipped"))
             continue
+        index += 1
         yield paper
 
 
