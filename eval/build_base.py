@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.engine import check_paper  # noqa: E402
 from checker.checks.registry import select_rules  # noqa: E402
+from checker.engine import check_paper  # noqa: E402
 from checker.models import BLOCK_NAMES, Paper  # noqa: E402
 from checker.read import read_digest  # noqa: E402
 

@@ -28,6 +28,7 @@ Mutation = tuple[Record, Expectation]
 
 # A number written as a quantity (not inside a name such as GPT-4o or Qwen2.5-7B).
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.\-_])(\d+(?:\.\d+)?)(?=\s*(?:%|倍|个百分点|x|×|[\u4e00-\u9fff，。；、）)]|$))")
+_ABSTRACT_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE_SPLIT = re.compile(r"(?<=[，。；;])")
 DIRECTION_PAIRS = (
     ("提高", "降低"), ("提升", "下降"), ("增加", "减少"), ("优于", "劣于"), ("超过", "低于"),
@@ -70,18 +71,20 @@ def _fresh_value(value: str, abstract: str, rng: random.Random) -> str:
     """A different number of the same shape that the abstract does not contain."""
     decimals = len(value.split(".")[1]) if "." in value else 0
     number = float(value)
+    taken = set(_ABSTRACT_NUMBER.findall(abstract.replace(",", "")))
     for _ in range(20):
         factor = rng.choice((0.6, 0.7, 0.8, 1.25, 1.4, 1.6))
         changed = number * factor + (0 if decimals else rng.choice((1, 2, 3)))
         text = f"{changed:.{decimals}f}"
-        if text != value and text not in abstract:
+        if text != value and text not in taken:
             return text
     return f"{number + 7:.{decimals}f}"
 
 
 def number_changed(record: Record, rng: random.Random, _pool: list[Record]) -> Mutation | None:
     abstract = _abstract(record)
-    candidates = [(b, m) for b in BLOCKS for m in _numbers_in(_ai(record)[b]) if m.group(1) in abstract]
+    numbers = set(_ABSTRACT_NUMBER.findall(abstract.replace(",", "")))
+    candidates = [(b, m) for b in BLOCKS for m in _numbers_in(_ai(record)[b]) if m.group(1) in numbers]
     if not candidates:
         return None
     block, match = rng.choice(candidates)
@@ -107,14 +110,17 @@ def numbered_sentence_dropped(record: Record, rng: random.Random, _pool: list[Re
     """Remove every clause that carries one of the abstract's result numbers (%, x, decimals)."""
     abstract = _abstract(record)
     key_numbers = sorted({m.group(1) for m in re.finditer(r"(\d+(?:\.\d+)?)\s*(?:%|\\%|x\b|×|-fold| percent)", abstract)})
-    carried = [n for n in key_numbers if any(n in _ai(record)[b] for b in BLOCKS)]
+    def carries(text: str, number: str) -> bool:
+        return re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", text) is not None
+
+    carried = [n for n in key_numbers if any(carries(_ai(record)[b], n) for b in BLOCKS)]
     if not carried:
         return None
     number = rng.choice(carried)
     out = copy.deepcopy(record)
     for block in BLOCKS:
         clauses = _CLAUSE_SPLIT.split(_ai(out)[block])
-        kept = [c for c in clauses if number not in c]
+        kept = [c for c in clauses if not carries(c, number)]
         if len(kept) != len(clauses):
             _ai(out)[block] = "".join(kept).rstrip("，；") or "该方法在实验中取得了良好的效果。"
     return out, Expectation("numbered_sentence_dropped", "omission", None, number)
