@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from checker.config import Config
+    from checker.models import Severity
+    from checker.results import AuditReport
 
 app = typer.Typer(
     name="digest-check",
@@ -23,6 +29,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_CHECK = 0, 1, 2
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
 
 
 class FailOn(str, Enum):
@@ -50,15 +59,33 @@ def _fail(message: str) -> typer.Exit:
 @app.command()
 def audit(
     paths: Annotated[list[str], typer.Argument(help="Digest files (.jsonl, .md), folders or globs.")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    format: Annotated[OutputFormat | None, typer.Option(
+        "--format", "-f", help="Output format (default text; github when GITHUB_ACTIONS=true).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at least this severe.")] = FailOn.error,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        help="Exit 1 when a finding is at least this severe (default error).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings.")] = False,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules (ids, prefixes, names).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (ids, prefixes, names).")] = None,
     language: Annotated[Language | None, typer.Option(
         help="Expected summary language when the file name does not say (default zh).")] = None,
     progress: Annotated[bool, typer.Option(help="Progress on stderr (only on a terminal).")] = True,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="digest-check.toml or pyproject.toml (default: found from the current folder up).")] = None,
+    baseline: Annotated[Path | None, typer.Option(
+        "--baseline", help="Accept the findings listed in this baseline file; report only new ones.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(
+        "--write-baseline", help="Write today's findings to this baseline file (and exit 0).")] = None,
+    llm: Annotated[bool, typer.Option("--llm", help="Also run the LLM judge (key from OPENAI_API_KEY).")] = False,
+    model: Annotated[str | None, typer.Option(help="Judge model (default: config, $MODEL_NAME, gpt-4o-mini).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (default $OPENAI_BASE_URL).")] = None,
+    llm_on: Annotated[str, typer.Option(help="Judge all papers, flagged ones, or sample:N[:SEED].")] = "all",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="With --llm: estimate requests, tokens, cost.")] = False,
+    max_cost: Annotated[float | None, typer.Option(help="With --llm: hard limit in USD.")] = None,
+    max_tokens: Annotated[int | None, typer.Option(help="With --llm: hard limit in tokens (in + out).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="With --llm: ignore the judgment cache.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="With --llm: cache folder.")] = None,
+    concurrency: Annotated[int, typer.Option(help="With --llm: requests in flight.")] = 8,
 ) -> None:
     """Audit digests and report findings with their evidence."""
     from checker.checks.registry import select_rules, unknown_rule_patterns
@@ -68,43 +95,120 @@ def audit(
     from checker.output.text_report import format_problem
     from checker.read import discover_sources
 
-    selected, ignored = _split(select), _split(ignore)
+    settings = _load_settings(config)
+    selected, ignored = _split(select) or settings.select, _split(ignore) + settings.ignore
     unknown = unknown_rule_patterns(selected + ignored)
     if unknown:
         raise _fail(f"unknown rule(s): {', '.join(unknown)} (see 'digest-check rules')")
-    discovery = discover_sources(paths, default_language=(language.value if language else "zh"))
+    default_language = language.value if language else settings.language or "zh"
+    discovery = discover_sources(paths, default_language=default_language)
     readable = [s for s in discovery.sources if s.format is not DigestFormat.unknown]
-    options = AuditOptions(rules=select_rules(selected, ignored))
+    options = AuditOptions(rules=select_rules(selected, ignored), severity_overrides=_severity_overrides(settings))
     counter = _Progress() if progress and sys.stderr.isatty() else None
     if counter:
         options.on_paper = counter.tick
     report = run_audit(discovery.sources, options)
     report.problems = discovery.problems
+    from checker.judge.entry import judge_from_cli
+
+    judge_from_cli(report, discovery.sources, llm=llm, model=model or settings.llm.get("model"),
+                   base_url=base_url or settings.llm.get("base-url"), llm_on=llm_on, dry_run=dry_run,
+                   max_cost=max_cost, max_tokens=max_tokens, no_cache=no_cache, cache_dir=cache_dir,
+                   concurrency=concurrency)
     from checker.results import summarize
 
+    notes = _apply_paper_ignores(report, settings)
     report.summary = summarize(report)
     if counter:
         counter.done()
+    if write_baseline is not None:
+        from checker.baseline import Baseline
+
+        _write(Baseline.from_report(report).to_json(), write_baseline)
+        typer.echo(f"digest-check: wrote {len(report.all_findings())} finding(s) to baseline {write_baseline}", err=True)
+    elif baseline is not None or settings.baseline:
+        notes.append(_apply_baseline(report, baseline or Path(settings.baseline or "")))
     for problem in report.problems + [p for d in report.digests for p in d.problems]:
         typer.echo(format_problem(problem), err=True)
-    _write(_render(report, format), output)
+    chosen = format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
+    _write(_render(report, chosen, notes), output)
+    for note in notes:
+        typer.echo(f"digest-check: {note}", err=True)
     if not readable:
         raise typer.Exit(EXIT_CANNOT_CHECK)
-    if exit_zero or fail_on is FailOn.never:
+    threshold_name = fail_on.value if fail_on else settings.fail_on or "error"
+    if exit_zero or threshold_name == "never" or write_baseline is not None:
         raise typer.Exit(EXIT_OK)
     worst = report.worst_severity()
-    threshold = Severity(fail_on.value)
+    threshold = Severity(threshold_name)
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= threshold.rank else EXIT_OK)
 
 
-def _render(report: object, format: OutputFormat) -> str:
-    from checker.results import AuditReport
+def _load_settings(path: Path | None) -> Config:
+    from checker.config import ConfigError, load_config
 
-    assert isinstance(report, AuditReport)
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _severity_overrides(settings: Config) -> dict[str, Severity]:
+    """Config severities keyed by rule id (prefixes and names expanded to the rules they match)."""
+    from checker.checks.registry import select_rules
+
+    overrides = {}
+    for pattern, severity in settings.severity.items():
+        for rule in select_rules([pattern], None):
+            overrides[rule.id] = severity
+    return overrides
+
+
+def _apply_paper_ignores(report: AuditReport, settings: Config) -> list[str]:
+    """Drop findings a per-paper ignore of the configuration covers; say how many."""
+    if not settings.per_paper_ignores:
+        return []
+    dropped = 0
+    for digest in report.digests:
+        for paper in digest.papers:
+            kept = [f for f in paper.findings if settings.paper_ignore(paper.arxiv_id, f.rule, f.name) is None]
+            dropped += len(paper.findings) - len(kept)
+            paper.findings = kept
+    return [f"{dropped} finding(s) ignored by per-paper-ignores in {settings.path}"] if dropped else []
+
+
+def _apply_baseline(report: AuditReport, path: Path) -> str:
+    from checker.baseline import Baseline, BaselineError, apply_baseline
+
+    try:
+        result = apply_baseline(report, Baseline.load(path))
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
+    for entry in result.stale[:20]:
+        typer.echo(f"digest-check: stale baseline entry {entry.rule} {entry.arxiv_id} [{entry.block}] "
+                   f"{entry.span[:60]!r}", err=True)
+    return result.describe()
+
+
+def _render(report: AuditReport, format: OutputFormat, notes: list[str] | None = None) -> str:
     if format is OutputFormat.json:
         from checker.output.json_report import render_json
 
         return render_json(report)
+    if format is OutputFormat.github:
+        from checker.output.github import render_github
+        from checker.output.markdown import append_job_summary, render_markdown
+
+        append_job_summary(render_markdown(report, notes=notes or ()))
+        return render_github(report)
+    if format is OutputFormat.sarif:
+        from checker.output.sarif import render_sarif
+
+        return render_sarif(report)
+    if format is OutputFormat.junit:
+        from checker.output.junit import render_junit
+
+        return render_junit(report)
     from checker.output.text_report import render_text
 
     return render_text(report)
@@ -159,6 +263,105 @@ def rules(
         typer.echo(f"{r.id}  {r.name:<24} {r.category.value:<20} {r.severity.value:<8} {r.summary}")
 
 
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Digest files, folders or globs.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for index.html, report.md, report.json.")] = Path(
+        "reports/latest"),
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules (ids, prefixes, names).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (ids, prefixes, names).")] = None,
+    language: Annotated[Language | None, typer.Option(help="Summary language when the file name does not say.")] = None,
+    details: Annotated[int, typer.Option(help="Papers per digest shown side by side, worst first (0 = all).")] = 150,
+    config: Annotated[Path | None, typer.Option("--config", help="digest-check.toml or pyproject.toml.")] = None,
+) -> None:
+    """Write a quality report: a self-contained index.html with charts, report.md and report.json."""
+    from checker.checks.registry import select_rules, unknown_rule_patterns
+    from checker.engine import AuditOptions
+    from checker.report import collect, write_report
+    from checker.results import AuditReport, DigestReport
+
+    settings = _load_settings(config)
+    selected, ignored = _split(select) or settings.select, _split(ignore) + settings.ignore
+    unknown = unknown_rule_patterns(selected + ignored)
+    if unknown:
+        raise _fail(f"unknown rule(s): {', '.join(unknown)} (see 'digest-check rules')")
+    options = AuditOptions(rules=select_rules(selected, ignored), severity_overrides=_severity_overrides(settings))
+
+    def adjust(digest: DigestReport) -> None:
+        _apply_paper_ignores(AuditReport(digests=[digest]), settings)
+
+    audited, views = collect(paths, options, language.value if language else settings.language or "zh", adjust)
+    if not any(v.report.papers for v in views):
+        raise _fail("no papers found in: " + " ".join(paths))
+    try:
+        write_report(audited, views, out, detail_limit=details)
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror}") from None
+    s = audited.summary
+    typer.echo(f"wrote {out / 'index.html'}, report.md, report.json: {s.papers} papers in {s.digests} digest(s), "
+               f"{s.findings} findings")
+
+
+@app.command()
+def paper(
+    query: Annotated[str, typer.Argument(help="arXiv id (with or without version), index in the digest, or title words.")],
+    digests: Annotated[list[Path] | None, typer.Argument(help="Digests to search (default: ./data).")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
+    width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
+) -> None:
+    """Spot-check one paper: each summary sentence beside the abstract, highlights and findings."""
+    from checker import spot
+
+    places = digests or [Path("data")]
+    try:
+        found = spot.locate(query, places)
+    except spot.SpotError as exc:
+        raise _fail(str(exc)) from None
+    findings = spot.check(found.paper, found.language, _split(select), _split(ignore))
+    where = f"{found.digest}:{found.paper.line}" if found.paper.line else found.digest
+    _show_spot(found.paper, findings, where, format, width)
+
+
+@app.command()
+def check(
+    abstract: Annotated[str, typer.Option("--abstract", help="File with the English abstract, or - for stdin.")],
+    summary: Annotated[str, typer.Option(
+        "--summary", help="File with the summary (five labelled blocks or JSON), or - for stdin.")],
+    language: Annotated[Language, typer.Option(help="Language of the summary.")] = Language.zh,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
+    select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
+    width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
+) -> None:
+    """Check one abstract/summary pair that is not in a digest."""
+    from checker import spot
+
+    stdin_text = sys.stdin.read() if "-" in (abstract, summary) else None
+    try:
+        abstract_text = spot.read_input(abstract, stdin_text)
+        summary_text = spot.read_input(summary, None if abstract == "-" else stdin_text)
+        loose = spot.loose_paper(abstract_text, summary_text)
+    except spot.SpotError as exc:
+        raise _fail(str(exc)) from None
+    findings = spot.check(loose, language.value, _split(select), _split(ignore))
+    _show_spot(loose, findings, "command line", format, width)
+
+
+def _show_spot(paper: object, findings: list, where: str, format: OutputFormat, width: int | None) -> None:
+    from checker import spot
+    from checker.models import Paper, Severity
+
+    assert isinstance(paper, Paper)
+    if format is OutputFormat.json:
+        sys.stdout.write(spot.findings_json(paper, findings, where))
+    else:
+        sys.stdout.write(spot.render(paper, findings, where, width))
+    sys.stdout.flush()
+    raise typer.Exit(EXIT_FINDINGS if any(f.severity is Severity.error for f in findings) else EXIT_OK)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
@@ -168,6 +371,11 @@ def _root(
 
         typer.echo(f"digest-check {__version__}")
         raise typer.Exit(0)
+
+
+from checker.judge.batch_cli import batch_app  # noqa: E402  (the judge's Batch API commands)
+
+app.add_typer(batch_app, name="judge-batch")
 
 
 def main() -> None:

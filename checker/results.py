@@ -67,6 +67,7 @@ class AuditReport(BaseModel):
     digests: list[DigestReport] = Field(default_factory=list)
     problems: list[InputProblem] = Field(default_factory=list)  # paths that could not be opened at all
     summary: Summary = Field(default_factory=Summary)
+    judge: dict | None = None  # LLM judge run (checker.judge.runner.JudgeSummary); None without --llm
 
     def all_findings(self) -> list[Finding]:
         return [f for d in self.digests for f in d.findings()]

@@ -83,8 +83,9 @@ def digest_rule(id: str, name: str, category: Category, severity: Severity) -> C
 
 def all_rules() -> list[Rule]:
     import checker.checks  # noqa: F401  (registers the built-in rules)
+    from checker.judge.rules import judge_rules  # J ids: listed here, produced only by the --llm judge
 
-    return sorted(_RULES.values(), key=lambda r: r.id)
+    return sorted([*_RULES.values(), *judge_rules()], key=lambda r: r.id)
 
 
 def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[Rule]:

@@ -1,0 +1,60 @@
+"""The judge's prompt files (system prompt, user template) and their content hash (part of every cache key)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import sysconfig
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from string import Template
+
+SYSTEM_FILE = "judge_system.md"
+USER_FILE = "judge_user.md"
+JSON_OBJECT_FILE = "judge_json_object.md"
+_FILES = (SYSTEM_FILE, USER_FILE, JSON_OBJECT_FILE)
+INSTALLED_DIR = Path("share") / "digest-check" / "prompts"  # [tool.setuptools.data-files] in pyproject.toml
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    system: str
+    user: Template
+    json_object_suffix: Template  # appended to the user message when the server lacks json_schema
+    hash: str
+
+
+def prompt_dirs() -> list[Path]:
+    """Where prompts are looked for: $DIGEST_CHECK_PROMPTS, a checkout's prompts/, the installed data dir."""
+    candidates = [Path(os.environ["DIGEST_CHECK_PROMPTS"])] if os.environ.get("DIGEST_CHECK_PROMPTS") else []
+    candidates.append(Path(__file__).resolve().parents[2] / "prompts")
+    schemes = [None, f"{os.name}_user"] if f"{os.name}_user" in sysconfig.get_scheme_names() else [None]
+    for scheme in schemes:
+        data = sysconfig.get_path("data", scheme) if scheme else sysconfig.get_path("data")
+        candidates.append(Path(data) / INSTALLED_DIR)
+    candidates.append(Path(sys.prefix) / INSTALLED_DIR)
+    return candidates
+
+
+def _prompt_dir() -> Path:
+    for folder in prompt_dirs():
+        if (folder / SYSTEM_FILE).is_file():
+            return folder
+    raise FileNotFoundError(f"judge prompts not found (looked in: {', '.join(map(str, prompt_dirs()))})")
+
+
+@lru_cache(maxsize=4)
+def load_prompts(directory: Path | None = None) -> PromptSet:
+    folder = directory or _prompt_dir()
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in _FILES}
+    digest = hashlib.sha256()
+    for name in _FILES:
+        digest.update(name.encode() + b"\0" + texts[name].encode("utf-8") + b"\0")
+    return PromptSet(
+        system=texts[SYSTEM_FILE].strip(),
+        user=Template(texts[USER_FILE].strip()),
+        json_object_suffix=Template(texts[JSON_OBJECT_FILE].strip()),
+        hash=digest.hexdigest()[:16],
+    )

@@ -1,0 +1,102 @@
+"""What the judge calls and how: model, server, key (environment only), which papers, budget, cache."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+
+
+class SettingsError(ValueError):
+    """A judge option that cannot be used (the CLI exits 2 with the message)."""
+
+
+@dataclass(frozen=True)
+class PaperSelection:
+    mode: str  # all | flagged | sample
+    sample_size: int = 0
+    seed: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> PaperSelection:
+        text = text.strip().lower()
+        if text in ("all", "flagged"):
+            return cls(text)
+        match = re.fullmatch(r"sample:(\d+)(?::(\d+))?", text)
+        if match and int(match.group(1)) > 0:
+            return cls("sample", int(match.group(1)), int(match.group(2) or 0))
+        raise SettingsError(f"--llm-on must be all, flagged or sample:N[:SEED], not {text!r}")
+
+
+@dataclass
+class JudgeSettings:
+    model: str = DEFAULT_MODEL
+    base_url: str = DEFAULT_BASE_URL
+    api_key: str | None = field(default=None, repr=False)  # never printed, logged or cached
+    selection: PaperSelection = field(default_factory=lambda: PaperSelection("all"))
+    dry_run: bool = False
+    max_cost: float | None = None  # USD
+    max_tokens_budget: int | None = None  # input + output tokens, all requests together
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    concurrency: int = 8
+    max_output_tokens: int = 2000  # per request; also what the budget reserves for the reply
+    timeout_s: float = 120.0
+    retries: int = 3  # on 429, 5xx, timeouts and connection errors
+    backoff_base_s: float = 1.0
+    backoff_max_s: float = 30.0
+    json_mode: str | None = None  # "json_schema" | "json_object"; None = by provider, with fallback
+    prices_file: Path | None = None
+    progress: bool = True
+
+    def __repr__(self) -> str:  # the key must never show up, even in a traceback
+        return f"JudgeSettings(model={self.model!r}, base_url={server_id(self.base_url)!r})"
+
+    @property
+    def server(self) -> str:
+        return server_id(self.base_url)
+
+    def resolved_cache_dir(self) -> Path:
+        if self.cache_dir is not None:
+            return self.cache_dir
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return Path(base) / "digest-check"
+
+
+def server_id(base_url: str) -> str:
+    """The base URL without credentials, query or trailing slash: what the cache key records."""
+    parts = urlsplit(base_url.strip())
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme.lower(), host.lower(), parts.path.rstrip("/"), "", ""))
+
+
+def settings_from_env(
+    model: str | None = None,
+    base_url: str | None = None,
+    environ: dict[str, str] | None = None,
+    **options: object,
+) -> JudgeSettings:
+    """Options first, then OPENAI_BASE_URL / MODEL_NAME, then defaults; the key only from OPENAI_API_KEY."""
+    env = os.environ if environ is None else environ
+    settings = JudgeSettings(
+        model=model or env.get("MODEL_NAME") or DEFAULT_MODEL,
+        base_url=base_url or env.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL,
+        api_key=env.get("OPENAI_API_KEY") or None,
+    )
+    for name, value in options.items():
+        if value is not None:
+            setattr(settings, name, value)
+    if settings.concurrency < 1:
+        raise SettingsError("--concurrency must be at least 1")
+    if settings.max_cost is not None and settings.max_cost < 0:
+        raise SettingsError("--max-cost must not be negative")
+    if settings.max_tokens_budget is not None and settings.max_tokens_budget < 0:
+        raise SettingsError("--max-tokens must not be negative")
+    return settings
