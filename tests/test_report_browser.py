@@ -68,7 +68,8 @@ def test_dom_after_scripts_has_no_injected_code(report: Path, tmp_path: Path) ->
 def test_filter_from_the_link_hides_other_papers(report: Path, tmp_path: Path) -> None:
     run = _chromium(tmp_path, "--virtual-time-budget=3000", "--dump-dom", report.as_uri() + "#filter=severity:info")
     dom = run.stdout
-    assert '<span id="visible-count">1</span>' in dom, run.stderr[-2000:]
+    # no info finding is left in these fixtures since F104 stopped flagging 2509.10644 (a complete abstract)
+    assert '<span id="visible-count">0</span>' in dom, run.stderr[-2000:]
     failed = dom[dom.index("2605.20209") - 400: dom.index("2605.20209")]
     assert 'class="paper hidden"' in failed
 

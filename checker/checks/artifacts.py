@@ -59,6 +59,8 @@ def chatbot_boilerplate(ctx: PaperContext) -> Iterator[Hit]:
     """A block carries chatbot filler instead of (or beside) the summary.
 
     Examples: "希望这个摘要对您有所帮助", "如果您还有其他问题", "以下是论文的总结", "作为一个AI语言模型".
+    The real corpus has none in its blocks; a paper's own "我们希望这项研究能..." (xmkxabc 2025-06-23,
+    2506.15755) is not filler and is left alone.
     """
     for name, text in ctx.content_blocks():
         if not any(key in text for key in _BOILERPLATE_SCREEN):
@@ -106,7 +108,8 @@ def broken_text(ctx: PaperContext) -> Iterator[Hit]:
 def truncated_block(ctx: PaperContext) -> Iterator[Hit]:
     """A block ends mid-sentence (on a comma, an enumeration mark or an open bracket).
 
-    Blocks without a final 。 are normal in these digests; only a dangling separator counts.
+    Real example: xmkxabc 2025-06-23, 2506.17169: the Method ends "...新信息的获取（可塑性。", the bracket
+    never closed. Blocks without a final 。 are normal in these digests; only a dangling separator counts.
     """
     for name, text in ctx.content_blocks():
         if _DANGLING_END.search(text) or text.count("（") > text.count("）") or text.count("(") > text.count(")"):
@@ -122,7 +125,9 @@ def _bigrams(text: str) -> set[str]:
 def repeated_block(ctx: PaperContext) -> Iterator[Hit]:
     """Two blocks say the same thing (e.g. the Conclusion repeats the TL;DR word for word).
 
-    Measured by character-bigram overlap; the threshold (0.9) leaves the usual paraphrase alone.
+    Real example: xmkxabc 2025-06-06, 2506.04363: TL;DR "WorldPrediction是一个视频基准，用于评估AI模型的世界建模和
+    程序规划能力。" and a Conclusion that only adds "不同". Measured by character-bigram overlap; the threshold
+    (0.9) leaves the usual paraphrase alone.
     """
     blocks = [(name, text, set(text)) for name, text in ctx.content_blocks() if len(text) >= 20]
     grams: dict[str, set[str]] = {}

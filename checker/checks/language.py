@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ from checker.text.english import STOPWORDS, english_runs, ngrams, words
 from checker.text.scripts import ScriptCounts, dominant_script_language, script_counts
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English", "ja": "Japanese", "ko": "Korean"}
+_CHINESE_CLAUSE = re.compile(r"[\u4e00-\u9fff]{6,}")  # a Chinese clause, not a term or a name
 COPY_NGRAM = 8  # this many consecutive words shared with the abstract is a copy, not a shared term
 
 
@@ -40,9 +42,15 @@ def _latin_language(text: str) -> str:
 def _observed_language(counts: ScriptCounts, text: str) -> str | None:
     script = dominant_script_language(counts)
     if script == "latin":
+        if counts.han >= 3 and (_CHINESE_CLAUSE.search(text) or not english_runs(text, 6, 2)):
+            # Chinese grammar around English names ("LFS 在 Countdown 和 Sudoku 任务上优于 ... (MCTS)。"), or a
+            # Chinese clause that switches to English (2509.11090): mixed-language reports the switch.
+            return "zh"
         return _latin_language(text) if counts.latin >= 40 else "en"
-    if script == "zh" and counts.han < 20 and counts.han * 2 < counts.latin and english_runs(text, 6, 3):
+    if (script == "zh" and counts.han < 20 and counts.han * 2 < counts.latin and english_runs(text, 6, 3)
+            and not _CHINESE_CLAUSE.search(text)):
         return "en"  # English prose with a few Chinese characters (names alone do not count)
+    # A Chinese clause followed by English prose (2509.11090) is a switch mid-text: mixed-language's job.
     return script
 
 
@@ -78,7 +86,8 @@ def _counts(ctx: PaperContext) -> dict[str, ScriptCounts]:
 def wrong_language(ctx: PaperContext) -> Iterator[Hit]:
     """A block is not written in the digest's language (by script share, not by langdetect).
 
-    The expected language comes from the file name (``_AI_enhanced_Chinese``), else ``--language``.
+    The expected language comes from the file name (``_AI_enhanced_Chinese``; a Markdown digest takes the
+    same day's AI file name), else ``--language``.
     Real example: dw-dengwei 2026-02-12, 2602.10485 has an English TL;DR in a Chinese digest.
     """
     if ctx.language not in LANGUAGE_NAMES:

@@ -20,10 +20,10 @@ class Detected:
 
 
 def detect_format(head: str, suffix: str) -> Detected:
-    stripped = head.lstrip()
+    stripped = head.lstrip("\ufeff \t\r\n")
     if not stripped:
         return Detected(DigestFormat.jsonl if suffix == ".jsonl" else DigestFormat.markdown_degenerate, "empty file")
-    if stripped.startswith("{"):
+    if stripped.startswith("{") or _has_json_object_line(stripped):
         return Detected(_jsonl_kind(stripped))
     if _INDEXED_HEADING.search(head):
         if any(marker in head for marker in _EXTENDED_MARKERS):
@@ -34,6 +34,19 @@ def detect_format(head: str, suffix: str) -> Detected:
     if suffix == ".jsonl":
         return Detected(DigestFormat.unknown, "not JSON Lines: the first line is not a JSON object")
     return Detected(DigestFormat.markdown_degenerate, _degenerate_reason(head))
+
+
+def _has_json_object_line(head: str) -> bool:
+    """A broken first line (merge marker, cut record) must not hide the JSON records after it."""
+    for line in head.splitlines()[1:20]:
+        text = line.strip()
+        if text.startswith("{") and text.endswith("}"):
+            try:
+                if isinstance(json.loads(text), dict):
+                    return True
+            except json.JSONDecodeError:
+                continue
+    return False
 
 
 def _jsonl_kind(head: str) -> DigestFormat:

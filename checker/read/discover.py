@@ -33,10 +33,13 @@ def _expand(arg: str) -> tuple[list[Path], bool]:
     return [], False
 
 
-def _preference(source: DigestSource) -> int:
-    """Lower is better: the AI JSONL holds the abstracts and the exact AI text."""
+def _preference(source: DigestSource) -> float:
+    """Lower is better: the AI JSONL holds the abstracts and the exact AI text.
+
+    An empty AI JSONL loses to a Markdown with papers, but beats a degenerate one (it finds the raw crawl).
+    """
     if source.format is DigestFormat.jsonl:
-        return 0
+        return 2.5 if any(p.code == "no-papers" for p in source.problems) else 0
     if source.format in (DigestFormat.markdown, DigestFormat.markdown_early):
         return 1
     if source.format is DigestFormat.markdown_extended:

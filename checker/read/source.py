@@ -64,7 +64,7 @@ class DigestSource:
 def open_source(path: Path, default_language: str = "zh") -> DigestSource:
     """Inspect one file: detect its format and language (file name first), record what is wrong."""
     name = parse_file_name(path)
-    language = name.language or default_language
+    language = name.language or _same_day_language(path) or default_language
     source = DigestSource(path=path, format=DigestFormat.unknown, language=language, date=name.date)
     try:
         with path.open("rb") as handle:
@@ -79,8 +79,11 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
     detected = detect_format(head, path.suffix.lower())
     source.format = detected.format
     if detected.reason:
+        reason = detected.reason
+        if reason == "empty file" and name.is_ai:
+            reason = "empty file: the AI step wrote no summary for this day"
         source.report(InputProblem(path=str(path), line=1 if head.strip() else None, severity=Severity.error,
-                                   code="no-papers", message=detected.reason))
+                                   code="no-papers", message=reason))
     if source.format is DigestFormat.jsonl_raw:
         source.report(InputProblem(path=str(path), severity=Severity.warning, code="raw-crawl",
                                    message="raw crawl file without AI summaries: nothing to check in it"))
@@ -90,6 +93,18 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
     if source.format is DigestFormat.markdown_extended:
         source.abstracts_path = _same_day_jsonl(path)
     return source
+
+
+def _same_day_language(path: Path) -> str | None:
+    """A Markdown digest's name has no language; the same day's ``_AI_enhanced_<Language>`` file says it."""
+    key = parse_file_name(path).day_key
+    if key is None:
+        return None
+    for candidate in sorted(path.parent.glob("*_AI_enhanced_*")):
+        name = parse_file_name(candidate)
+        if name.day_key == key and name.language:
+            return name.language
+    return None
 
 
 def _same_day_jsonl(path: Path) -> Path | None:

@@ -6,11 +6,14 @@ NULL_LITERALS = frozenset({"none", "null", "nan"})
 
 
 def decode_line(raw: bytes) -> tuple[str, bool]:
-    """Decode one line as UTF-8; returns (text, ok). Bad bytes become U+FFFD, never an exception."""
+    """Decode one line as UTF-8; returns (text, ok). Bad bytes become U+FFFD, never an exception.
+
+    A byte-order mark (editors on Windows write one) is dropped: ``json.loads`` rejects it.
+    """
     try:
-        return raw.decode("utf-8"), True
+        return raw.decode("utf-8").removeprefix("\ufeff"), True
     except UnicodeDecodeError:
-        return raw.decode("utf-8", errors="replace"), False
+        return raw.decode("utf-8", errors="replace").removeprefix("\ufeff"), False
 
 
 def looks_binary(head: bytes) -> bool:

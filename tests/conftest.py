@@ -1,0 +1,51 @@
+"""Shared helpers for the tests: where the real fixture digests live, and running the CLI in-process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "digests"
+SEED = ROOT / "examples" / "seed-digest.md"
+
+DW = "dw-dengwei__daily-arXiv-ai-enhanced__"
+XM = "xmkxabc__daily-arXiv-ai-enhanced__"
+MY = "MYZhangwww__daily-arXiv-ai-enhanced__"
+
+
+def fixture(relative: str) -> Path:
+    """A real digest snippet under tests/fixtures/digests (copied from ../shared/data/real)."""
+    path = FIXTURES / relative
+    assert path.exists(), f"missing fixture {path}"
+    return path
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self.stdout)
+        return data
+
+
+def run_cli(*args: str | Path) -> CliResult:
+    """Run ``digest-check`` in-process (fast) with stdout and stderr kept apart."""
+    from checker.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return CliResult(result.exit_code, result.stdout, result.stderr)
+
+
+def findings_of(report: dict[str, Any], arxiv_id: str | None = None) -> list[dict[str, Any]]:
+    """All findings of a JSON report, or those of one paper."""
+    return [f for d in report["digests"] for p in d["papers"]
+            if arxiv_id is None or p["arxiv_id"] == arxiv_id for f in p["findings"]]

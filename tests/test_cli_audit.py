@@ -1,0 +1,148 @@
+"""The audit command: exit codes like ruff, rule selection, the JSON contract, determinism."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DW, MY, ROOT, SEED, XM, fixture, run_cli
+
+J1 = fixture(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")  # errors: F103, F302, F202
+ENGLISH = fixture("en/Alice-Shimada__hepstoday-en__2026-03-12_AI_enhanced_English.jsonl")
+ARTIFACTS = fixture(f"artifacts/{XM}2025-06-06_AI_enhanced_Chinese.jsonl")  # one F305 warning
+SEVERITY_CASE = fixture(f"j1/{DW}2026-02-12_AI_enhanced_Chinese.jsonl")
+
+
+def _rules_in(report: dict[str, Any]) -> set[str]:
+    from conftest import findings_of
+
+    return {f["rule"] for f in findings_of(report)}
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    ([], 1),  # default --fail-on error, J1 has errors
+    (["--fail-on", "error"], 1),
+    (["--fail-on", "never"], 0),
+    (["--exit-zero"], 0),
+    (["--select", "F305"], 0),  # no F305 finding in J1
+])
+def test_exit_codes_on_a_digest_with_errors(args: list[str], code: int) -> None:
+    assert run_cli("audit", J1, *args).exit_code == code
+
+
+def test_fail_on_threshold_by_severity() -> None:
+    """ARTIFACTS holds exactly one warning (F305) with the format rules."""
+    select = ["--select", "F"]
+    assert run_cli("audit", ARTIFACTS, *select, "-f", "json").json()["summary"]["by_severity"] == {"warning": 1}
+    assert run_cli("audit", ARTIFACTS, *select).exit_code == 0
+    assert run_cli("audit", ARTIFACTS, *select, "--fail-on", "warning").exit_code == 1
+    assert run_cli("audit", ARTIFACTS, *select, "--fail-on", "info").exit_code == 1
+    assert run_cli("audit", ARTIFACTS, "--select", "F104", "--fail-on", "info").exit_code == 0
+    info_only = run_cli("audit", SEVERITY_CASE, "--select", "F104", "-f", "json").json()
+    assert info_only["summary"]["by_severity"] == {"info": 1}
+    assert run_cli("audit", SEVERITY_CASE, "--select", "F104", "--fail-on", "warning").exit_code == 0
+    assert run_cli("audit", SEVERITY_CASE, "--select", "F104", "--fail-on", "info").exit_code == 1
+
+
+def test_clean_digest_exits_0() -> None:
+    assert run_cli("audit", ENGLISH, "--select", "F").exit_code == 0
+
+
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--select", "F302", {"F302"}),
+    ("--select", "prompt-leak", {"F302"}),
+    ("--select", "F3", {"F302"}),
+    ("--select", "F302,F103", {"F302", "F103"}),
+    ("--ignore", "F2", {"F103", "F302"}),
+])
+def test_select_and_ignore_by_id_prefix_and_name(option: str, value: str, expected: set[str]) -> None:
+    args = [option, value] if option == "--select" else ["--select", "F", option, value]
+    report = run_cli("audit", J1, *args, "-f", "json", "--exit-zero").json()
+    assert _rules_in(report) == expected
+
+
+def test_unknown_rule_exits_2() -> None:
+    result = run_cli("audit", J1, "--select", "Z999")
+    assert result.exit_code == 2
+    assert "unknown rule(s): Z999" in result.stderr
+    assert run_cli("audit", J1, "--ignore", "no-such-rule").exit_code == 2
+
+
+FINDING_KEYS = {"rule", "name", "category", "severity", "block", "message", "summary_span", "abstract_span",
+                "line", "source", "confidence"}
+
+
+def test_json_contract() -> None:
+    report = run_cli("audit", J1, "-f", "json", "--exit-zero").json()
+    assert {"tool", "digests", "summary"} <= set(report)
+    assert set(report["tool"]) == {"name", "version"} and report["tool"]["name"] == "digest-check"
+    digest = report["digests"][0]
+    assert {"path", "format", "language", "papers_total", "problems", "papers"} <= set(digest)
+    assert (digest["format"], digest["language"], digest["papers_total"]) == ("jsonl", "zh", 4)
+    assert len(digest["papers"]) == 4  # every paper appears
+    for paper in digest["papers"]:
+        assert {"arxiv_id", "index", "title", "line", "findings"} <= set(paper)
+        for finding in paper["findings"]:
+            assert set(finding) == FINDING_KEYS  # exactly the issue's keys
+            assert finding["category"] in {"hallucinated_number", "omission", "mismatched_claim",
+                                           "unsupported_claim", "format"}
+            assert finding["severity"] in {"error", "warning", "info"}
+            assert finding["block"] in {None, "tldr", "motivation", "method", "result", "conclusion"}
+            assert finding["source"] == "heuristic"
+            assert 0.0 <= finding["confidence"] <= 1.0
+    echo = next(p for p in digest["papers"] if p["arxiv_id"] == "2509.11570")
+    leak = next(f for f in echo["findings"] if f["rule"] == "F302")
+    assert (leak["name"], leak["block"], leak["line"]) == ("prompt-leak", "tldr", 4)
+
+
+def test_clean_paper_has_an_empty_findings_list() -> None:
+    report = run_cli("audit", ENGLISH, "--select", "F", "-f", "json").json()
+    papers = report["digests"][0]["papers"]
+    assert len(papers) == 4 and all(p["findings"] == [] for p in papers)
+
+
+def test_output_is_deterministic_and_output_file_matches_stdout(tmp_path: Path) -> None:
+    args = ("audit", J1, fixture(f"day-2025-06-23/{XM}2025-06-23.md"), fixture(f"dropped/{MY}2026-02-25.jsonl"),
+            "-f", "json", "--exit-zero")
+    first, second = run_cli(*args), run_cli(*args)
+    assert first.stdout == second.stdout
+    out = tmp_path / "report.json"
+    third = run_cli(*args, "--output", out)
+    assert third.stdout == ""
+    assert out.read_text(encoding="utf-8") == first.stdout
+    paths = [d["path"] for d in first.json()["digests"]]
+    assert paths == sorted(paths)
+
+
+def test_text_report_lists_file_line_rule_and_span_with_totals() -> None:
+    result = run_cli("audit", J1, "--exit-zero")
+    assert f"{J1}:4: error F302 prompt-leak [tldr]" in result.stdout
+    assert "summary:  单个单词的摘要" in result.stdout
+    assert result.stdout.rstrip().splitlines()[-1].startswith("1 digest(s), 4 papers,")
+
+
+def test_language_option_applies_when_the_name_does_not_say(tmp_path: Path) -> None:
+    renamed = tmp_path / "digest.jsonl"
+    renamed.write_bytes(ENGLISH.read_bytes())
+    as_chinese = run_cli("audit", renamed, "--select", "F201", "-f", "json", "--exit-zero").json()
+    assert as_chinese["digests"][0]["language"] == "zh" and _rules_in(as_chinese) == {"F201"}
+    as_english = run_cli("audit", renamed, "--select", "F201", "--language", "en", "-f", "json").json()
+    assert as_english["digests"][0]["language"] == "en" and _rules_in(as_english) == set()
+
+
+def test_seed_has_no_format_warning_or_error() -> None:
+    report = run_cli("audit", SEED, "--select", "F", "-f", "json", "--exit-zero").json()
+    bad = [(p["arxiv_id"], f["rule"]) for p in report["digests"][0]["papers"] for f in p["findings"]
+           if f["severity"] != "info"]
+    assert bad == []
+    assert report["digests"][0]["papers_total"] == 88
+
+
+def test_python_m_checker_help() -> None:
+    result = subprocess.run([sys.executable, "-m", "checker", "--help"], capture_output=True, text=True,
+                            cwd=ROOT, check=False, timeout=60)
+    assert result.returncode == 0
+    assert "audit" in result.stdout and "rules" in result.stdout

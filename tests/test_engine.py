@@ -1,0 +1,63 @@
+"""The engine: findings located on the right line, papers counted once, stable order, parallel = sequential."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import DW, XM, fixture
+
+import checker.engine as engine
+from checker.checks.registry import Hit, all_rules
+from checker.engine import AuditOptions, audit_source, check_paper, hit_line
+from checker.read import read_digest
+from checker.read.source import open_source
+from checker.results import finding_sort_key
+
+M3 = fixture(f"day-2025-06-23/{XM}2025-06-23.md")
+J2 = fixture(f"j2/{DW}2025-03-19_AI_enhanced_Chinese.jsonl")
+
+
+def test_hit_line_points_into_a_multiline_block() -> None:
+    paper = next(p for p in read_digest(M3).papers if p.arxiv_id == "2506.16257")
+    block = paper.block("tldr")
+    assert block.line is not None and "\n" in (block.text or "")
+    second_line = (block.text or "").split("\n")[1]
+    assert hit_line(paper, Hit(message="x", block="tldr", summary_span=second_line[:10])) == block.line + 1
+    assert hit_line(paper, Hit(message="x", block="tldr")) == block.line
+    assert hit_line(paper, Hit(message="x")) == paper.line
+    assert hit_line(paper, Hit(message="x", line=7)) == 7
+
+
+def test_check_paper_returns_sorted_findings() -> None:
+    paper = next(p for p in read_digest(J2).papers if p.arxiv_id == "2503.13906")
+    findings = check_paper(paper, "zh", all_rules())
+    assert findings
+    assert findings == sorted(findings, key=finding_sort_key)
+
+
+def test_index_is_the_record_position_like_the_markdown_of_the_day() -> None:
+    """Repeated records are reported once; the index stays the record's position (what M2 shows too)."""
+    report = audit_source(open_source(J2), AuditOptions(rules=all_rules(), jobs=1))
+    assert [(p.arxiv_id, p.index, p.line) for p in report.papers] == [
+        ("2503.13531", 1, 1), ("2503.13756", 4, 4), ("2503.13906", 5, 5)]
+    markdown = read_digest(fixture("m2/zzhaozeng__daily-arXiv-ai-enhanced__2025-03-19.md")).papers
+    assert [(p.arxiv_id, p.index) for p in markdown][3:] == [("2503.13756", 4), ("2503.13906", 5)]
+
+
+def test_every_paper_appears_even_when_clean() -> None:
+    report = audit_source(open_source(fixture(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")),
+                          AuditOptions(rules=[r for r in all_rules() if r.id == "F302"], jobs=1))
+    assert [(p.arxiv_id, len(p.findings)) for p in report.papers] == [
+        ("2509.10599", 0), ("2509.10541", 0), ("2509.11090", 0), ("2509.11570", 1)]
+
+
+def test_parallel_workers_give_the_same_report(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    source_path = fixture(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")
+    big = tmp_path / source_path.name
+    big.write_text(source_path.read_text(encoding="utf-8") * 3, encoding="utf-8")
+    sequential = audit_source(open_source(big), AuditOptions(rules=all_rules(), jobs=1))
+    monkeypatch.setattr(engine, "PARALLEL_MIN_BYTES", 0)
+    parallel = audit_source(open_source(big), AuditOptions(rules=all_rules(), jobs=2))
+    assert parallel.model_dump() == sequential.model_dump()
+    assert sequential.papers_total == 4
