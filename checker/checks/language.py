@@ -39,7 +39,7 @@ def _latin_language(text: str) -> str:
     return best.lang if best.prob >= 0.9 else "en"
 
 
-def _observed_language(counts: ScriptCounts, text: str) -> str | None:
+def observed_language(counts: ScriptCounts, text: str) -> str | None:
     script = dominant_script_language(counts)
     if script == "latin":
         if counts.han >= 3 and (_CHINESE_CLAUSE.search(text) or not english_runs(text, 6, 2)):
@@ -95,7 +95,7 @@ def wrong_language(ctx: PaperContext) -> Iterator[Hit]:
     copied = _copied_spans(ctx) if ctx.language != "en" else {}
     for name, counts in _counts(ctx).items():
         text = ctx.paper.block_text(name)
-        observed = _observed_language(counts, text)
+        observed = observed_language(counts, text)
         if observed is None or observed == ctx.language or name in copied:
             continue
         if ctx.language == "ja" and observed == "zh" and counts.han < 10:
@@ -133,7 +133,7 @@ def mixed_language(ctx: PaperContext) -> Iterator[Hit]:
     copied = _copied_spans(ctx)
     title_words = set(words(ctx.paper.title))
     for name, counts in _counts(ctx).items():
-        if name in copied or _observed_language(counts, ctx.paper.block_text(name)) != ctx.language:
+        if name in copied or observed_language(counts, ctx.paper.block_text(name)) != ctx.language:
             continue
         if counts.latin < 30:
             continue
