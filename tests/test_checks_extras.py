@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import XM, fixture
+
 from checker.checks.registry import select_rules
 from checker.engine import check_paper
 from checker.read import read_digest
-
-from conftest import XM, fixture
 
 J3 = fixture(f"day-2025-06-23/{XM}2025-06-23_AI_enhanced_Chinese.jsonl")
 RULES = select_rules(["F306"], None)
