@@ -241,9 +241,15 @@ class _Progress:
             sys.stderr.write(f"\rchecked {self.count} papers\n")
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command()
 def rules(
-    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+    format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
 ) -> None:
     """List the rules: id, name, category, default severity and what each catches."""
     import json
@@ -251,7 +257,13 @@ def rules(
     from checker.checks.registry import all_rules
 
     listed = all_rules()
-    if format is OutputFormat.json:
+    if format is RulesFormat.markdown:
+        typer.echo("| id | name | category | default severity | what it catches |")
+        typer.echo("|---|---|---|---|---|")
+        for r in listed:
+            typer.echo(f"| {r.id} | `{r.name}` | {r.category.value} | {r.severity.value} | {r.summary} |")
+        return
+    if format is RulesFormat.json:
         payload = [
             {"id": r.id, "name": r.name, "category": r.category.value, "severity": r.severity.value,
              "scope": r.scope, "doc": r.doc}
