@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checker.checks.claims import MISATTACHED_RULE_ID
 from checker.checks.context import DigestContext, PaperContext, PaperSketch
 from checker.checks.registry import Hit, Rule, all_rules
 from checker.models import BLOCK_NAMES, DigestFormat, Finding, InputProblem, Paper, Severity
@@ -17,6 +18,7 @@ from checker.read.chunks import Chunk, split_lines
 from checker.read.jsonl import iter_jsonl_papers
 from checker.read.source import DigestSource
 from checker.results import AuditReport, DigestReport, PaperReport, finding_sort_key, summarize
+from checker.text.terms import salient_prose_terms, salient_terms
 
 
 @dataclass
@@ -92,6 +94,9 @@ def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[s
         record_lines=[paper.line],
         summary_hash=_summary_hash(paper),
     )
+    if any(rule.id == MISATTACHED_RULE_ID for rule in rules):  # the only reader of the terms; they cost time
+        sketch.abstract_terms = salient_prose_terms(f"{paper.title} {paper.abstract or ''}")
+        sketch.summary_terms = salient_terms(" ".join(paper.block_text(name) for name in BLOCK_NAMES))
     report = PaperReport(arxiv_id=paper.arxiv_id, index=paper.index, title=paper.title, line=paper.line,
                          findings=check_paper(paper, language, rules, overrides))
     return report, sketch

@@ -1,1 +1,479 @@
 """Claim rules: flipped directions, negations, overstatements, foreign entities, misattached summaries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.context import DigestContext, PaperContext
+from checker.checks.registry import Hit, digest_rule, paper_rule
+from checker.claims import lexicon as lx
+from checker.claims.align import numbers_in
+from checker.claims.english import first_key, has_any, padded
+from checker.claims.entities import generic_terms, is_name_like, is_quantity, latin_names, normalize
+from checker.claims.misattached import misattached_pairs
+from checker.claims.view import (
+    abstract_sentences,
+    aligned,
+    block_clauses,
+    first_sentence_with,
+    last_sentence,
+    padded_abstract,
+    source_index,
+)
+from checker.models import Category, Severity
+
+CLAIM_BLOCKS = frozenset({"tldr", "method", "result", "conclusion"})  # motivation describes others' work
+MISATTACHED_RULE_ID = "C109"
+
+
+def _chinese(ctx: PaperContext) -> bool:
+    return ctx.language == "zh" and bool(ctx.abstract)
+
+
+def _triggered(ctx: PaperContext, pattern: re.Pattern[str], blocks: frozenset[str] | None = None
+               ) -> Iterator[tuple[str, str]]:
+    """(block, clause) of every clause where ``pattern`` matches; blocks without a match are never split."""
+    for block, text in ctx.content_blocks():
+        if (blocks is None or block in blocks) and pattern.search(text):
+            for clause in block_clauses(ctx, block, text):
+                if pattern.search(clause):
+                    yield block, clause
+
+
+def _direction(up: bool, down: bool) -> int:
+    return 0 if up == down else (1 if up else -1)
+
+
+_ZH_ANY_DIRECTION = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|{lx.ZH_WORSE.pattern}")
+
+
+@paper_rule("C101", "direction-flipped", Category.mismatched_claim, Severity.error, needs_abstract=True)
+def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
+    """A clause says a quantity went up where the abstract sentence it restates says down, or the reverse.
+
+    Clauses and sentences are aligned by shared numbers and Latin terms; both sides must name one
+    direction only, and both or neither must be about a cost (error, latency, ...) that is better low.
+    Example (2503.13724, flipped as the mutation harness does): "推理速度降低了56倍" against "we increase
+    inference speed by a factor of $56$".
+    """
+    if not _chinese(ctx):
+        return
+    for block, clause in _triggered(ctx, _ZH_ANY_DIRECTION, CLAIM_BLOCKS):
+        zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
+        if not zh and lx.ZH_WORSE.search(clause):
+            zh = -1
+        if not zh or lx.ZH_NOT_A_FINDING.search(clause):
+            continue
+        sentence = aligned(ctx, clause, by_number=True)  # shared names alone align too loosely here
+        if sentence is None:
+            evidence = _concept_disagreement(ctx, clause, zh)
+            if evidence is not None:
+                said, source = ("up", "down") if zh > 0 else ("down", "up")
+                yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
+                          clause, evidence, confidence=0.5)
+            continue
+        if lx.ZH_WORSE.search(clause):
+            if has_any(sentence.padded, lx.EN_BETTER) and not has_any(sentence.padded, lx.EN_WORSE):
+                yield Hit("the summary says worse where the abstract says better", block, clause, sentence.text,
+                          confidence=0.7)
+            continue
+        en = _direction(has_any(sentence.padded, lx.EN_UP), has_any(sentence.padded, lx.EN_DOWN))
+        if not en:
+            evidence = _concept_disagreement(ctx, clause, zh)
+            if evidence is not None:
+                said, source = ("up", "down") if zh > 0 else ("down", "up")
+                yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
+                          clause, evidence, confidence=0.5)
+            continue
+        if en == zh:
+            continue
+        cost = bool(lx.ZH_COST.search(clause))
+        if cost != has_any(sentence.padded, lx.EN_COST):
+            continue  # "error down" may restate "accuracy up": compare like with like only
+        if cost and has_any(sentence.padded, lx.EN_AMBIGUOUS_UP):
+            continue
+        said, source = ("up", "down") if zh > 0 else ("down", "up")
+        yield Hit(f"the summary says {said} where the abstract says {source}", block, clause, sentence.text,
+                  confidence=0.7)
+
+
+def _concept_disagreement(ctx: PaperContext, clause: str, zh: int) -> str | None:
+    """For a clause no number aligns, the telltale pairings of a flipped direction: a good quantity going
+    down (降低性能) or a cost going up (提高计算成本) where the abstract sentences about it say only the other
+    way, or 劣于 where the abstract never says worse. Returns the abstract sentence that says the other way."""
+    if zh < 0 and lx.ZH_WORSE.search(clause):
+        if has_any(padded_abstract(ctx), lx.EN_WORSE):
+            return None
+        return first_sentence_with(ctx, lx.EN_BETTER) or first_sentence_with(ctx, lx.EN_UP)
+    word = (lx.ZH_UP if zh > 0 else lx.ZH_DOWN).search(clause)
+    if word is None:
+        return None
+    near = clause[max(0, word.start() - 5) : word.end() + 14]
+    cost = lx.ZH_COST.search(near) is not None
+    if cost and any(pattern.search(near) for pattern, _ in lx.CONCEPTS):
+        return None  # "检测幻觉的准确性": a good quantity about a cost, too tangled to read
+    if cost != (zh > 0):
+        return None  # a good quantity going up or a cost going down: what papers usually say
+    wanted = tuple(key for pattern, keys in (lx.COST_CONCEPTS if cost else lx.CONCEPTS)
+                   if pattern.search(near) for key in keys)
+    if not wanted:
+        return None
+    same, other = (lx.EN_UP, lx.EN_DOWN) if cost else (lx.EN_DOWN_BROAD, lx.EN_UP)
+    evidence: str | None = None
+    for sentence in abstract_sentences(ctx):
+        if not has_any(sentence.padded, wanted):
+            continue
+        says_same, says_other = has_any(sentence.padded, same), has_any(sentence.padded, other)
+        if says_same and not says_other:
+            return None  # the abstract does say this way somewhere
+        if says_other and not says_same and evidence is None:
+            evidence = sentence.text
+    return evidence
+
+
+@paper_rule("C102", "negation-mismatch", Category.mismatched_claim, Severity.error, needs_abstract=True)
+def negation_mismatch(ctx: PaperContext) -> Iterator[Hit]:
+    """A clause is negated (未能/无法/并非...) where the abstract sentence it restates is not.
+
+    Example (2503.13710, negated as the mutation harness does): "该方法...未能提高视觉保真度" against
+    "Experiments ... demonstrate improved visual fidelity with our method".
+    """
+    if not _chinese(ctx):
+        return
+    for block, clause in _triggered(ctx, lx.ZH_NEGATION, CLAIM_BLOCKS):
+        if lx.ZH_NEGATED_HARM.search(clause):
+            continue
+        sentence = aligned(ctx, clause, by_number=True)
+        if sentence is not None:
+            if not has_any(sentence.padded, lx.EN_NEGATION):
+                yield Hit("the summary negates what the abstract states", block, clause, sentence.text,
+                          confidence=0.7)
+            continue
+        evidence = _stated_positively(ctx, clause)
+        if evidence is not None:
+            yield Hit("the summary negates what the abstract states", block, clause, evidence, confidence=0.5)
+
+
+def _stated_positively(ctx: PaperContext, clause: str) -> str | None:
+    """For a negated clause no number or name aligns: the abstract sentence that states the negated claim
+    (improve, outperform, achieve, ...) without any negation, when no sentence with that claim is negated."""
+    negated = lx.ZH_NEGATION.search(clause)
+    if negated is None:
+        return None
+    after = clause[negated.end() : negated.end() + 8]
+    wanted = tuple(key for pattern, keys in lx.NEGATED_CLAIMS if pattern.search(after) for key in keys)
+    if not wanted:
+        return None
+    evidence: str | None = None
+    for sentence in abstract_sentences(ctx):
+        if has_any(sentence.padded, wanted):
+            if has_any(sentence.padded, lx.EN_STRONG_NEGATION):
+                return None
+            evidence = evidence or sentence.text
+    return evidence
+
+
+def _matching_clauses(ctx: PaperContext, pattern: re.Pattern[str], *, after: re.Pattern[str] | None = None,
+                      window: int = 8) -> Iterator[tuple[str, str]]:
+    """(block, clause) of each distinct clause where ``pattern`` matches (and, if given, ``after`` matches
+    within ``window`` characters after it)."""
+    done: set[tuple[str, str]] = set()
+    for block, clause in _triggered(ctx, pattern):
+        if (block, clause) in done:
+            continue
+        if after is None or any(after.search(clause, m.end(), m.end() + window) for m in pattern.finditer(clause)):
+            done.add((block, clause))
+            yield block, clause
+
+
+def _evidence(ctx: PaperContext, clause: str, wanted: tuple[str, ...]) -> str:
+    sentence = aligned(ctx, clause)
+    if sentence is not None:
+        return sentence.text
+    return first_sentence_with(ctx, wanted) or last_sentence(ctx)
+
+
+_CHANGE_AFTER = re.compile(rf"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|优于|超过|超越|高于|低于|优势|效果|进步|增益|领先|突破|性能")
+
+
+@paper_rule("C103", "unlicensed-intensifier", Category.mismatched_claim, Severity.warning, needs_abstract=True)
+def unlicensed_intensifier(ctx: PaperContext) -> Iterator[Hit]:
+    """显著/大幅/明显 qualify a change the abstract never calls significant, substantial or large.
+
+    Example (2509.11178): "还显著提升了隐写图像和恢复图像的质量" against "but also enhance the quality of both
+    the stego and recovery images".
+    """
+    if not _chinese(ctx):
+        return
+    for block, clause in _matching_clauses(ctx, lx.ZH_INTENSIFIER, after=_CHANGE_AFTER):
+        abstract = padded_abstract(ctx)
+        for phrase in lx.NOT_INTENSITY:
+            abstract = abstract.replace(phrase, " ")
+        if has_any(abstract, lx.EN_INTENSITY) or lx.EN_LARGE_EFFECT.search(ctx.abstract):
+            return
+        if lx.ZH_NOT_INTENSIFIED_CLAIM.search(clause):
+            continue
+        yield Hit("显著/大幅/明显 where the abstract gives no such strength", block, clause,
+                  _evidence(ctx, clause, lx.EN_UP), confidence=0.6)
+
+
+_PROPOSE_KEYS = ("propos", "introduc", "present")
+
+
+@paper_rule("C104", "unlicensed-first", Category.mismatched_claim, Severity.warning, needs_abstract=True)
+def unlicensed_first(ctx: PaperContext) -> Iterator[Hit]:
+    """首次/第一个/首个 claim a first the abstract does not claim.
+
+    Example (2602.10624): "DermFM-Zero：首个无需任务特定微调的皮肤病学视觉语言基础模型" against "Here, we
+    introduce DermFM-Zero, a dermatology vision-language foundation model".
+    """
+    if not _chinese(ctx):
+        return
+    for block, clause in _matching_clauses(ctx, lx.ZH_FIRST):
+        abstract = padded_abstract(ctx)
+        if has_any(abstract, lx.EN_FIRST) or has_any(abstract, lx.EN_FIRST_PHRASES) or "first" in ctx.paper.title.lower():
+            return
+        yield Hit("a claim of being first that the abstract does not make", block, clause,
+                  _evidence(ctx, clause, tuple(f" {k}" for k in _PROPOSE_KEYS)), confidence=0.6)
+
+
+@paper_rule("C105", "unlicensed-sota", Category.mismatched_claim, Severity.warning, needs_abstract=True)
+def unlicensed_sota(ctx: PaperContext) -> Iterator[Hit]:
+    """最先进/SOTA/领先 results the abstract does not claim (no state-of-the-art, best, outperform).
+
+    Example (2506.16046, edited): "取得了最先进的性能" against an abstract that only says power capping "can
+    improve energy efficiency by up to 25%".
+    """
+    if not _chinese(ctx):
+        return
+    seen: set[tuple[str, str]] = set()
+    for pattern, after in ((lx.ZH_SOTA_STRONG, None), (lx.ZH_SOTA_WEAK, lx.ZH_SOTA_CONTEXT)):
+        for block, clause in _matching_clauses(ctx, pattern, after=after, window=6):
+            if has_any(padded_abstract(ctx), lx.EN_SOTA):
+                return
+            if (block, clause) not in seen and not lx.ZH_SOTA_OF_OTHERS.search(clause):
+                seen.add((block, clause))
+                yield Hit("a state-of-the-art claim the abstract does not make", block, clause,
+                          _evidence(ctx, clause, lx.EN_UP), confidence=0.6)
+
+
+@paper_rule("C106", "unlicensed-proof", Category.mismatched_claim, Severity.warning, needs_abstract=True)
+def unlicensed_proof(ctx: PaperContext) -> Iterator[Hit]:
+    """证明/证实 where the abstract neither proves nor demonstrates, and hedges (suggest, indicate, may).
+
+    Example (2509.10663): "证实了它们在处理冲突信息中的关键作用" against "we investigate the preliminary claim
+    that these neurons are involved in inhibiting context copying".
+    """
+    if not _chinese(ctx):
+        return
+    for block, clause in _matching_clauses(ctx, lx.ZH_PROOF):
+        if has_any(padded_abstract(ctx), lx.EN_PROOF) or not has_any(padded_abstract(ctx), lx.EN_SOFT):
+            return  # 证明 restating "show" is loose wording; restating "suggest" or "may" is an overclaim
+        yield Hit("证明/证实 where the abstract only suggests or indicates", block, clause,
+                  first_sentence_with(ctx, lx.EN_SOFT) or _evidence(ctx, clause, lx.EN_SOFT), confidence=0.6)
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _abstract_hedge(abstract: str, number: str) -> str | None:
+    """The hedge right before an occurrence of ``number`` in the abstract ("up to 30"), if any."""
+    start = abstract.find(number)
+    while start >= 0:
+        end = start + len(number)
+        whole = (start == 0 or not (abstract[start - 1].isdigit() or abstract[start - 1] == ".")) and (
+            end == len(abstract) or not abstract[end].isdigit())
+        if whole:
+            hedge = lx.EN_NUMBER_HEDGE_BEFORE.search(abstract, max(0, start - 24), start)
+            if hedge:
+                return f"{hedge.group(0)}{number}"
+        start = abstract.find(number, end)
+    return None
+
+
+@paper_rule("C107", "dropped-number-hedge", Category.mismatched_claim, Severity.warning, needs_abstract=True)
+def dropped_number_hedge(ctx: PaperContext) -> Iterator[Hit]:
+    """A number hedged in the abstract (up to, about, nearly) is stated flat in the summary.
+
+    Example (2506.15912): "将Whisper模型的语音转录速度提高1.6倍" against "achieve up to 1.6x runtime
+    acceleration".
+    """
+    if not _chinese(ctx):
+        return
+    flagged: set[str] = set()
+    for block, clause in _triggered(ctx, _HAS_DIGIT):
+        if lx.ZH_NUMBER_HEDGE.search(clause):
+            continue
+        for number in sorted(numbers_in(clause) - flagged):
+            if len(number) < 2 and "." not in number:
+                continue
+            hedge = _abstract_hedge(ctx.abstract, number)
+            if hedge is None:
+                continue
+            flagged.add(number)
+            sentence = aligned(ctx, clause)
+            yield Hit(f"the abstract hedges {number} ({hedge!r}); the summary states it flat", block,
+                      clause, sentence.text if sentence else hedge, confidence=0.6)
+
+
+_ZH_CLAIM = re.compile(rf"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|证明|证实|实现|导致|使得|确保|保证")
+
+
+@paper_rule("C108", "dropped-modal-hedge", Category.mismatched_claim, Severity.warning, needs_abstract=True)
+def dropped_modal_hedge(ctx: PaperContext) -> Iterator[Hit]:
+    """A claim the abstract hedges (may, could, suggest, potential) is stated as a fact.
+
+    Only clauses aligned by a shared number are compared (names align too loosely); one finding per block.
+    Example (2506.16046 with "can" turned into "may"): "将能效比传统节能系统配置提高高达25%" against "setting a
+    simple power cap may improve energy efficiency by up to 25%".
+    """
+    if not _chinese(ctx):
+        return
+    done: set[str] = set()
+    for block, clause in _triggered(ctx, _ZH_CLAIM, CLAIM_BLOCKS):
+        if block in done or lx.ZH_MODAL_HEDGE.search(clause):
+            continue
+        sentence = aligned(ctx, clause, by_number=True)
+        if sentence is None:
+            continue
+        # The hedge must govern the claim: it comes before the shared number, not in a trailing remark.
+        shared = [sentence.text.find(n) for n in numbers_in(clause) & sentence.numbers]
+        before = sentence.text[: max(shared)] if shared else sentence.text
+        hedge = first_key(padded(before), lx.EN_MODAL_HEDGE)
+        if hedge is None:
+            continue
+        done.add(block)
+        yield Hit(f"the abstract hedges this claim ({hedge!r}); the summary states it as fact", block,
+                  clause, sentence.text, confidence=0.5)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+@paper_rule("U101", "unsupported-entity", Category.unsupported_claim, Severity.warning, needs_abstract=True)
+def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
+    """A Latin-script name (model, dataset, metric, acronym) in a block appears nowhere in the abstract or title.
+
+    Matching ignores case, hyphens and a plural s; generic terms come from checker/data/generic_terms.txt.
+    Example (2509.11662): the method block names "ViT", which the abstract and title never mention.
+    """
+    generic = generic_terms()
+    reported: set[str] = set()
+    for block, text in ctx.content_blocks():
+        if not _LATIN_LETTER.search(text):
+            continue
+        for name in latin_names(text, name_like_only=True):
+            key = normalize(name)
+            if len(key) <= 2 or key in generic or key in reported or is_quantity(name) or name.islower():
+                continue  # CT, F1, 7B, 5dB, sub-30: too short, a size or a unit, not a name
+            if source_index(ctx).has(name):
+                continue
+            reported.add(key)
+            yield Hit(f"{name} is not in the abstract or title", block, name, ctx.paper.title or None,
+                      confidence=0.6)
+
+
+_NAME_AFTER_VERB = re.compile(
+    r"(?:propose|introduce|present|develop|call|name|dub|term)(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?"
+    r"([A-Za-z][A-Za-z0-9\-_.]*[A-Za-z0-9])"
+)
+_NAMING_VERBS = ("propose", "introduce", "present", "develop", "called", "named", "dubbed", "termed")
+_TITLE_NAME = re.compile(r"\s*([A-Za-z][A-Za-z0-9\-_.]*[A-Za-z0-9])\s*:")
+# "on GSM8K, MATH and HumanEval": the names after on/across/including/such as/using (a leading \s keeps the
+# scan fast: Python's re skips ahead only when a pattern starts with a character class).
+_RESULT_LIST = re.compile(
+    r"\s(?:[Oo]n|[Aa]cross|[Ii]ncluding|as|namely|[Uu]sing|[Uu]sing the)\s+"
+    r"([A-Z](?:[\w\-.]*\w)?(?:,?\s+(?:and\s+)?[A-Z][\w\-.]*\w){0,7})"
+)
+_BENCHMARK_KEYS = ("benchmark", "dataset", "evaluat", "experiment", "corpus", "corpora")
+
+
+def _names_a_method(name: str) -> bool:
+    """FlowRL, Cosmos-Transfer1, MAR; not "IoT-enabled", "Anchor-Centric" or "Multi-Center" (adjectives)."""
+    parts = name.split("-")
+    if len(parts) > 1 and (parts[-1].islower() or all(p[:1].isupper() and p[1:].islower() for p in parts)):
+        return False
+    return is_name_like(name)
+
+
+def _method_name(ctx: PaperContext) -> str | None:
+    def compute() -> str | None:
+        title = _TITLE_NAME.match(ctx.paper.title)
+        if title and _names_a_method(title.group(1)):
+            return title.group(1)
+        abstract = ctx.abstract
+        for verb in _NAMING_VERBS:
+            start = abstract.find(verb)
+            while start >= 0:
+                match = _NAME_AFTER_VERB.match(abstract, start)
+                if match and is_name_like(match.group(1)) and normalize(match.group(1)) not in generic_terms():
+                    return match.group(1)
+                start = abstract.find(verb, start + len(verb))
+        return None
+
+    result: str | None = ctx.memo("claims.method_name", compute)
+    return result
+
+
+def _in_summary(ctx: PaperContext, name: str) -> bool:
+    squeezed: str = ctx.memo("claims.summary_squeezed",
+                             lambda: normalize(" ".join(t for _, t in ctx.content_blocks())))
+    return normalize(name) in squeezed
+
+
+@paper_rule("O301", "method-name-omitted", Category.omission, Severity.info, needs_abstract=True)
+def method_name_omitted(ctx: PaperContext) -> Iterator[Hit]:
+    """The proposed method's name (from the title's "Name:" or "we propose Name") is in no block.
+
+    Example (2605.21076): the title names GradeLegal; no block does.
+    """
+    if not ctx.content_blocks():
+        return
+    name = _method_name(ctx)
+    if name and not _in_summary(ctx, name):
+        yield Hit(f"the proposed method {name} is not named in any block", None, None, name, confidence=0.5)
+
+
+@paper_rule("O302", "benchmarks-omitted", Category.omission, Severity.info, needs_abstract=True)
+def benchmarks_omitted(ctx: PaperContext) -> Iterator[Hit]:
+    """None of the benchmarks or datasets the abstract reports results on is named in any block.
+
+    Example (2605.20275): the abstract reports F1 "on SmartFallMM, WEDA-Fall, FallAllD, UMAFall, and UP-Fall";
+    no block names any of them.
+    """
+    lowered = ctx.abstract.lower()
+    if not ctx.content_blocks() or not any(key in lowered for key in _BENCHMARK_KEYS):
+        return
+    method = _method_name(ctx)
+    generic = generic_terms()
+    names: list[str] = []
+    evidence = ""
+    abstract = ctx.abstract
+    for match in _RESULT_LIST.finditer(abstract):
+        for name in latin_names(match.group(1), name_like_only=True):
+            key = normalize(name)
+            if key not in generic and name != method and name not in names and name[0].isalpha():
+                names.append(name)
+                if not evidence:
+                    start = abstract.rfind(". ", 0, match.start()) + 2 if ". " in abstract[: match.start()] else 0
+                    end = abstract.find(". ", match.end())
+                    evidence = " ".join(abstract[start : end if end >= 0 else len(abstract)].split())
+    if names and not any(_in_summary(ctx, name) for name in names):
+        yield Hit(f"no block names the benchmarks the results are reported on ({', '.join(names[:5])})",
+                  None, None, evidence, confidence=0.5)
+
+
+@digest_rule(MISATTACHED_RULE_ID, "misattached-summary", Category.mismatched_claim, Severity.error)
+def misattached_summary(ctx: DigestContext) -> Iterator[Hit]:
+    """A paper's blocks share far more numbers and names with another paper's abstract than with its own.
+
+    Example (swapped as the mutation harness does): the Whisper-sparsification summary of 2506.15912 placed
+    under 2503.13724 (compressed-video action recognition) shares "1.6" and "whisper" with the wrong abstract.
+    """
+    for arxiv_id, other_id, own, theirs, shared in misattached_pairs(ctx.sketches):
+        sketch = ctx.sketches[arxiv_id]
+        other = ctx.sketches[other_id]
+        yield Hit(f"the summary matches {other_id} ({other.title[:80]}) better than this paper: "
+                  f"{theirs} shared terms against {own}", None, ", ".join(shared[:8]), other.title or other_id,
+                  arxiv_id=arxiv_id, line=sketch.line, confidence=0.8)

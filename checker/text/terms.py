@@ -3,25 +3,38 @@
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 
-_TERM_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|\d+(?:\.\d+)?")
+_LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
+# Punctuation around a token in English prose ("-" and inner "." stay: GPT-4o, Qwen2.5).
+_PUNCTUATION = "()[]{},;:!?\"'`/\\|<>=+*&^%$#@~.\u2019\u2018\u201c\u201d"
 _COMMON = frozenset(
-    "the and for with from that this these those are was were our their its into over under than then "
-    "via use using used based model models method methods data results result paper approach show shows "
-    "propose proposed new can also more most such which while when where each both have has not but all "
-    "two three one llm llms ai".split()
+    "we our the this these that in to of for and on with by from it its as an is are at but however "
+    "here finally first second third moreover furthermore specifically additionally existing while when "
+    "although despite to experiments extensive results code llm llms ai a i 0 1 2 3 4 5 6 7 8 9".split() + [""]
 )
 
 
+def _salient(tokens: list[str]) -> frozenset[str]:
+    """Tokens with a capital or a digit (names, acronyms, numbers), lower-cased, minus sentence openers.
+
+    filterfalse/map keep the per-token work in C: this runs on every abstract of a digest."""
+    terms = set(map(str.lower, filterfalse(str.islower, set(tokens))))
+    terms.difference_update(_COMMON)
+    return frozenset(terms)
+
+
 def salient_terms(text: str) -> frozenset[str]:
-    """Lower-cased Latin tokens of 3+ letters (minus common words) and numbers with 2+ digits."""
-    terms: set[str] = set()
-    for token in _TERM_RE.findall(text):
-        if token[0].isdigit():
-            if len(token.replace(".", "")) >= 2:
-                terms.add(token)
-            continue
-        lowered = token.lower()
-        if len(lowered) >= 3 and lowered not in _COMMON:
-            terms.add(lowered)
+    """Names, acronyms and numbers of any text ("GPT-4o", "ImageNet", "12.5"), lower-cased."""
+    return _salient(_LATIN_RUN.findall(text))
+
+
+def salient_prose_terms(text: str) -> frozenset[str]:
+    """The same as salient_terms for English prose, without a regex pass (it runs on every abstract): split at
+    spaces, keep the tokens with a capital or a digit, strip their punctuation ("(Qwen2.5-7B)." -> qwen2.5-7b)."""
+    for glue in "(),;/":  # split "accuracy(95.2%)" and "A/B"; str.replace is far cheaper than translate
+        text = text.replace(glue, " ")
+    stripped = {token.strip(_PUNCTUATION) for token in set(text.split())}
+    terms = set(map(str.lower, filterfalse(str.islower, stripped)))
+    terms.difference_update(_COMMON)
     return frozenset(terms)

@@ -1,0 +1,174 @@
+"""Claim rules on real papers from the corpus (tests/fixtures/claims_papers.jsonl): a true catch, made the
+way the mutation harness makes one where the corpus has no natural case, and a close call that stays quiet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks.registry import select_rules
+from checker.engine import check_paper
+from checker.models import Finding, Paper
+from checker.read import read_digest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
+
+
+@pytest.fixture(scope="module")
+def papers() -> dict[str, Paper]:
+    return {p.arxiv_id: p for p in read_digest(str(FIXTURE)).papers}
+
+
+def run(paper: Paper, rule: str) -> list[Finding]:
+    return check_paper(paper, "zh", select_rules([rule], None))
+
+
+def edited(paper: Paper, block: str, old: str, new: str) -> Paper:
+    copy = paper.model_copy(deep=True)
+    text = copy.blocks[block].text or ""
+    assert old in text, f"{old!r} not in {block}"
+    copy.blocks[block].text = text.replace(old, new, 1)
+    return copy
+
+
+def test_direction_flip_aligned_by_number_is_caught(papers: dict[str, Paper]) -> None:
+    # "we increase inference speed by a factor of $56$" restated as "推理速度提高了56倍", then flipped.
+    paper = papers["2503.13724"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "推理速度提高了56倍", "推理速度降低了56倍"), "C101")
+    assert [(f.block, f.summary_span) for f in findings] == [("result", "推理速度降低了56倍")]
+    assert findings[0].abstract_span and "56" in findings[0].abstract_span
+
+
+def test_direction_flip_of_a_good_quantity_is_caught(papers: dict[str, Paper]) -> None:
+    paper = papers["2503.13710"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "提高了视觉保真度", "降低了视觉保真度"), "C101")
+    assert [f.block for f in findings] == ["result"]
+
+
+def test_direction_close_calls_stay_quiet(papers: dict[str, Paper]) -> None:
+    # "不显著降低性能" is a negated decrease; "不如传统CNN" restates "CNNs outperformed LLMs".
+    assert run(papers["2506.16046"], "C101") == []
+    assert run(papers["2509.10683"], "C101") == []
+
+
+def test_negation_added_is_caught(papers: dict[str, Paper]) -> None:
+    paper = edited(papers["2503.13710"], "result", "提高了视觉保真度", "未能提高视觉保真度")
+    findings = run(paper, "C102")
+    assert [f.block for f in findings] == ["result"]
+    assert findings[0].summary_span and "未能提高" in findings[0].summary_span
+
+
+def test_real_negation_matching_the_abstract_stays_quiet(papers: dict[str, Paper]) -> None:
+    # "可能不如定制化的Mask R-CNN" restates "do not outperform a custom Mask R-CNN".
+    assert run(papers["2506.04970"], "C102") == []
+    assert run(papers["2509.10683"], "C102") == []
+
+
+def test_intensifier_without_licence_is_caught(papers: dict[str, Paper]) -> None:
+    # Abstract: "we not only achieve a trade-off ... but also enhance the quality" (no "significant").
+    findings = run(papers["2509.11178"], "C103")
+    assert ("result", "还显著提升了隐写图像和恢复图像的质量") in [(f.block, f.summary_span) for f in findings]
+
+
+def test_intensifier_licensed_by_a_large_number_stays_quiet(papers: dict[str, Paper]) -> None:
+    # "显著降低传输功率" restates "reduces transmit power by over 50%".
+    assert run(papers["2506.16216"], "C103") == []
+
+
+def test_first_claim_added_is_caught_and_licensed_one_is_not(papers: dict[str, Paper]) -> None:
+    paper = papers["2506.16046"]
+    mutated = edited(paper, "tldr", "通过简单的Linux命令", "首次通过简单的Linux命令")
+    assert [f.block for f in run(mutated, "C104")] == ["tldr"]
+    licensed = mutated.model_copy(update={"abstract": (paper.abstract or "") + " This is the first such study."})
+    assert run(licensed, "C104") == []
+
+
+def test_sota_claim_added_is_caught_and_best_performing_is_licensed(papers: dict[str, Paper]) -> None:
+    # "最佳性能模型LLaMA" restates "Our best-performing model LLaMA".
+    assert run(papers["2509.11492"], "C105") == []
+    mutated = edited(papers["2506.16046"], "tldr", "优于复杂的调优方法", "取得了最先进的性能")
+    assert [f.block for f in run(mutated, "C105")] == ["tldr"]
+    # "outperform" licenses it: 2506.04970's abstract says methods "do not outperform" (still a licence).
+    assert run(edited(papers["2506.04970"], "result", "表现出色", "取得了最先进的性能"), "C105") == []
+
+
+def test_proof_of_a_preliminary_claim_is_caught(papers: dict[str, Paper]) -> None:
+    # "证实了它们...的关键作用" where the abstract investigates "the preliminary claim".
+    findings = run(papers["2509.10663"], "C106")
+    assert [(f.block, f.summary_span) for f in findings] == [("result", "证实了它们在处理冲突信息中的关键作用")]
+    assert findings[0].abstract_span
+
+
+def test_proof_where_the_abstract_demonstrates_stays_quiet(papers: dict[str, Paper]) -> None:
+    paper = papers["2509.10663"]
+    demonstrated = paper.model_copy(update={"abstract": (paper.abstract or "").replace("We show", "We demonstrate")})
+    assert run(demonstrated, "C106") == []
+
+
+def test_dropped_number_hedge_is_caught(papers: dict[str, Paper]) -> None:
+    # "将Whisper模型的语音转录速度提高1.6倍" restates "achieve up to 1.6x runtime acceleration".
+    findings = run(papers["2506.15912"], "C107")
+    assert [(f.block, f.summary_span) for f in findings] == [("tldr", "将Whisper模型的语音转录速度提高1.6倍")]
+    assert "up to" in findings[0].message
+
+
+def test_kept_number_hedge_stays_quiet(papers: dict[str, Paper]) -> None:
+    # "提高高达25%" keeps "improve energy efficiency by up to 25%".
+    assert run(papers["2506.16046"], "C107") == []
+
+
+def test_dropped_modal_hedge_is_caught_and_kept_one_is_not(papers: dict[str, Paper]) -> None:
+    paper = papers["2506.16046"]
+    hedged = paper.model_copy(update={"abstract": (paper.abstract or "").replace(
+        "setting a simple power cap can improve", "setting a simple power cap may improve")})
+    flat = edited(hedged, "result", "可以将能效比传统节能系统配置提高高达25%", "将能效比传统节能系统配置提高高达25%")
+    assert [f.block for f in run(flat, "C108")] == ["result"]
+    assert run(hedged, "C108") == []  # the real block says 可以
+
+
+def test_swapped_entity_is_caught(papers: dict[str, Paper]) -> None:
+    paper = papers["2509.11492"]
+    assert run(paper, "U101") == []
+    findings = run(edited(paper, "result", "LLaMA", "Mistral-7B"), "U101")
+    assert [(f.block, f.summary_span) for f in findings] == [("result", "Mistral-7B")]
+
+
+def test_entity_matching_ignores_case_hyphens_and_spelled_out_acronyms(papers: dict[str, Paper]) -> None:
+    paper = papers["2509.10683"]  # abstract: "convolutional neural networks (CNNs)", "LLaMA 3.2"
+    assert run(edited(paper, "tldr", "传统CNN", "传统CNNs"), "U101") == []
+    assert run(edited(paper, "tldr", "LLMs", "LLaMA-3.2"), "U101") == []
+
+
+def test_method_name_omitted(papers: dict[str, Paper]) -> None:
+    paper = papers["2509.11492"]  # title "ClaimIQ at CheckThat! 2025: ..." names no single method
+    assert run(paper, "O301") == []
+    named = paper.model_copy(update={"title": "ClaimIQ: Comparing Prompted and Fine-Tuned Language Models"})
+    findings = run(named, "O301")
+    assert [f.abstract_span for f in findings] == ["ClaimIQ"]
+    for block in named.blocks.values():
+        block.text = (block.text or "") + "ClaimIQ"
+    assert run(named, "O301") == []
+
+
+def test_benchmarks_omitted(papers: dict[str, Paper]) -> None:
+    # "... on UCF-101, HMDB-51, K-400, K-600 and SS-v2": the real result block names them all.
+    paper = papers["2503.13724"]
+    assert run(paper, "O302") == []
+    unnamed = edited(paper, "result", "在UCF-101、HMDB-51、K-400、K-600和SS-v2数据集上", "在五个数据集上")
+    findings = run(unnamed, "O302")
+    assert len(findings) == 1 and "UCF-101" in findings[0].message and findings[0].abstract_span
+
+
+def test_findings_are_deterministic(papers: dict[str, Paper]) -> None:
+    rules = select_rules(["C", "U", "O3"], None)
+    first = [check_paper(p, "zh", rules) for p in papers.values()]
+    assert first == [check_paper(p, "zh", rules) for p in papers.values()]
+
+
+def test_no_claim_rule_raises_on_empty_or_odd_papers() -> None:
+    rules = select_rules(["C", "U", "O3"], None)
+    odd = Paper(arxiv_id="0000.00000", title=":", abstract="1,000. ~ up to", blocks={})
+    assert check_paper(odd, "zh", rules) == []
