@@ -322,6 +322,11 @@ def paper(
     select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
     width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
+    llm: Annotated[bool, typer.Option("--llm", help="Also ask the LLM judge about this paper.")] = False,
+    model: Annotated[str | None, typer.Option(help="Judge model (default $MODEL_NAME or gpt-4o-mini).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (default $OPENAI_BASE_URL).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the judge again even if cached.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option(help="Judge cache folder.")] = None,
 ) -> None:
     """Spot-check one paper: each summary sentence beside the abstract, highlights and findings."""
     from checker import spot
@@ -332,8 +337,32 @@ def paper(
     except spot.SpotError as exc:
         raise _fail(str(exc)) from None
     findings = spot.check(found.paper, found.language, _split(select), _split(ignore))
+    if llm:
+        findings = _judge_one(found, findings, model=model, base_url=base_url, no_cache=no_cache,
+                              cache_dir=cache_dir)
     where = f"{found.digest}:{found.paper.line}" if found.paper.line else found.digest
     _show_spot(found.paper, findings, where, format, width)
+
+
+def _judge_one(found: object, findings: list, *, model: str | None, base_url: str | None, no_cache: bool,
+               cache_dir: Path | None) -> list:
+    """Run the judge on the one located paper, through the same entry point as ``audit --llm``."""
+    from checker.judge.entry import judge_from_cli
+    from checker.read.source import open_source
+    from checker.results import AuditReport, DigestReport, PaperReport, summarize
+    from checker.spot import Located
+
+    assert isinstance(found, Located)
+    paper = found.paper
+    paper_report = PaperReport(arxiv_id=paper.arxiv_id, index=paper.index, title=paper.title, line=paper.line,
+                               findings=findings)
+    source = open_source(Path(found.digest))
+    report = AuditReport(digests=[DigestReport(path=str(source.path), format=source.format.value,
+                                               language=found.language, papers_total=1, papers=[paper_report])])
+    report.summary = summarize(report)
+    judge_from_cli(report, [source], llm=True, model=model, base_url=base_url, llm_on="all", dry_run=False,
+                   max_cost=None, max_tokens=None, no_cache=no_cache, cache_dir=cache_dir, concurrency=1)
+    return list(report.digests[0].papers[0].findings)
 
 
 @app.command()
