@@ -1,0 +1,230 @@
+"""Quantities of Chinese (and Japanese) summary text: Arabic and full-width digits, 万/亿, %, 百分之,
+个百分点, 倍, 成, and Chinese numerals before a counter (三个数据集, 两阶段, 十个基准).
+
+Not quantities: digits inside names (Qwen2.5-3B, GPT-4o), list markers (1）, (2)), ordinals (第一),
+dates and years.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checker.numbers.cn_numerals import chinese_to_number
+from checker.numbers.latex import clean_latex
+from checker.numbers.quantity import (
+    APPROX,
+    CONVENTIONAL_LEVELS,
+    DOWN,
+    FRACTION,
+    LOWER,
+    RANGE,
+    UPPER,
+    WORD,
+    Kind,
+    Quantity,
+    parse_number,
+    resolution_of,
+)
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．＋－～", "0123456789%.+-~")
+_FULL_WIDTH_RE = re.compile("[０-９％．＋－～]")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = re.compile(
+    rf"(?=[-+±\d])(?<![A-Za-z0-9_.@/^\-第])(?P<sign>[-+±](?=\d))?(?P<a>{_NUM})"
+    rf"(?:(?P<aunit>%)?\s*(?P<sep>-|~|至|到)\s*(?P<b>{_NUM}))?"
+    r"(?P<more>多|余)?(?P<scale>\s*(?:万亿|千万|百万|万|亿|千(?![米克瓦]))|[KkMBT](?![A-Za-z0-9]))?"
+    r"(?P<unit>\s*(?:%|个百分点|百分点|pp(?![A-Za-z])|倍|(?:x(?![A-Za-z0-9])|×)(?!\s*\d)))?"
+)
+_SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9,
+           "T": 1e12}
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_COUNTERS = (
+    "个百分点|百分点|个|种|项|类|篇|件|组|层|阶段|步|名|款|位|条|轮|份|方面|部分|模块|任务|基准|数据集|语言|模型|领域"
+    "|倍|天|小时|分钟|秒|周|张|幅|句|段|章|节|例|人|家|所|道|套|台|只|帧|列|万|亿|千|百"
+)
+_CHINESE_COUNT = re.compile(
+    rf"(?=[零〇一二两三四五六七八九十])(?<![第数几若0-9.{_CN}])(?P<n>[零〇一二两三四五六七八九十][{_CN}]*)(?P<more>多|余)?(?P<counter>{_COUNTERS})"
+)
+_PERCENT_WORDS = re.compile(rf"百分之(?P<n>[{_CN}点]+|\d+(?:\.\d+)?)")
+_TENTHS = re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<n>[二三四五六七八九])成(?![为功本员果立就型像长熟分绩])")
+
+
+def _reversed_alternatives(words: str) -> str:
+    return "|".join(sorted((re.escape(word[::-1]) for word in words.split("|")), key=len, reverse=True))
+
+
+# Read backwards from the number (one anchored attempt instead of a search over the window).
+_BEFORE = re.compile(
+    r"\s*(?:(?P<approx>" + _reversed_alternatives("约|大约|近|接近|将近|大概|~|≈") + ")"
+    r"|(?P<lower>" + _reversed_alternatives("超过|超|逾|高于|多于|至少|大于|>|≥") + ")"
+    r"|(?P<upper>" + _reversed_alternatives("最多|至多|不到|不足|低于|少于|小于|不超过|<|≤") + "))"
+)
+_AFTER = re.compile(r"\s*(?:(?P<approx>左右|上下)|(?P<lower>以上|多|余)|(?P<upper>以下|以内))")
+_DOWN_WORDS = ("降", "减", "少", "缩短", "节省")
+_AFTER_NOT_QUANTITY = re.compile(r"^(?:[A-Za-z×]|\.\d|/|年|月|日|号)")
+_CONVENTION = re.compile(r"\s*(?:置信|CL\b|C\.L\.|confidence|CI\b)")
+_LIST_MARKER_AFTER = re.compile(r"^(?:[）)、]|\.(?!\d)|:|：)")
+
+
+def _kind(unit: str, integer: bool) -> Kind:
+    unit = unit.strip()
+    if not unit:
+        return "count" if integer else "plain"
+    if "百分点" in unit or unit == "pp":
+        return "points"
+    if unit == "%":
+        return "percent"
+    return "multiplier"
+
+
+def _qualifiers(text: str, start: int, end: int, sign: str) -> frozenset[str]:
+    before = text[max(0, start - 8):start]
+    found = set()
+    for match in (_BEFORE.match(before[::-1]), _AFTER.match(text, end)):
+        if match:
+            found.add(APPROX if match.group("approx") else LOWER if match.group("lower") else UPPER)
+    if sign == "-" or any(word in before for word in _DOWN_WORDS):
+        found.add(DOWN)
+    return frozenset(found)
+
+
+def _is_year(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
+
+
+def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
+    a = match.group("a")
+    after = text[match.end():match.end() + 2]
+    if (match.group("unit") or "").strip() == "%" and a in CONVENTIONAL_LEVELS and _CONVENTION.match(text, match.end()):
+        return True  # 95%置信区间, 95% CL: a convention, not a result
+    if match.group("unit") or match.group("scale"):
+        return False
+    if _AFTER_NOT_QUANTITY.match(after):
+        return True  # 2D, 4o, 1.2.3, 3/5, 2024年, 3月
+    if _is_year(a) and (not match.group("b") or _is_year(match.group("b"))):
+        return True
+    if a.isdigit() and int(a) <= 30 and not match.group("b"):
+        before = text[max(0, match.start() - 1):match.start()]
+        if _LIST_MARKER_AFTER.match(after) and (before in ("", "(", "（", "\n", " ", "：", ":", "；", ";", "，", "。")):
+            return True  # 1）, (2), 1. , 1、
+    return False
+
+
+def _arabic(text: str) -> list[Quantity]:
+    out = []
+    for match in _ARABIC.finditer(text):
+        if _not_a_quantity(text, match):
+            continue
+        scale_word = (match.group("scale") or "").strip()
+        scale = _SCALES.get(scale_word, 1.0)
+        unit = match.group("unit") or ""
+        qualifiers = _qualifiers(text, match.start(), match.end(), match.group("sign") or "")
+        if match.group("more"):
+            qualifiers = qualifiers | {LOWER}
+        groups = ["a", "b"] if match.group("b") else ["a"]
+        if len(groups) == 2:
+            qualifiers = qualifiers | {RANGE}
+        for group in groups:
+            value, decimals = parse_number(match.group(group))
+            own_unit = match.group("aunit") if group == "a" and match.group("aunit") else unit
+            integer = decimals == 0 or value * scale == int(value * scale)
+            out.append(Quantity(value=value * scale, kind=_kind(own_unit, integer),
+                                resolution=resolution_of(decimals, scale), text=match.group(0).strip(),
+                                start=match.start(group), end=match.end(), qualifiers=qualifiers))
+    return out
+
+
+def _words(text: str) -> list[Quantity]:
+    out = []
+    for match in _CHINESE_COUNT.finditer(text):
+        span = match.group("n")
+        counter = match.group("counter")
+        if counter in ("万", "亿", "千", "百"):
+            span, counter = span + counter, ""
+            if not re.match(r"[个种项名人条篇]", text[match.end():match.end() + 1]):
+                continue
+        value = chinese_to_number(span)
+        if value is None or value <= 1:
+            continue  # 一种, 一个: an article, not a count
+        kind: Kind = "points" if "百分点" in counter else "multiplier" if counter == "倍" else "count"
+        qualifiers = {WORD} | ({LOWER} if match.group("more") else set())
+        out.append(Quantity(value=float(value), kind=kind, resolution=1.0, text=match.group(0),
+                            start=match.start(), end=match.end(),
+                            qualifiers=frozenset(qualifiers) | _qualifiers(text, match.start(), match.end(), "")))
+    for match in _PERCENT_WORDS.finditer(text) if "百分之" in text else ():
+        raw = match.group("n")
+        if raw[0].isdigit():
+            number, decimals = parse_number(raw)
+        else:
+            whole, _, fraction = raw.partition("点")
+            converted = chinese_to_number(whole)
+            if converted is None:
+                continue
+            digits = "".join(str("零一二三四五六七八九".find(ch)) for ch in fraction if ch in "零一二三四五六七八九")
+            number, decimals = float(f"{converted}.{digits}" if digits else converted), len(digits)
+        out.append(Quantity(value=number, kind="percent", resolution=resolution_of(decimals, 1.0),
+                            text=match.group(0), start=match.start(), end=match.end(),
+                            qualifiers=frozenset({WORD}) | _qualifiers(text, match.start(), match.end(), "")))
+    for match in _TENTHS.finditer(text) if "成" in text else ():
+        value = chinese_to_number(match.group("n"))
+        if value is not None:
+            out.append(Quantity(value=value * 10.0, kind="percent", resolution=10.0, text=match.group(0),
+                                start=match.start(), end=match.end(),
+                                qualifiers=frozenset({WORD, APPROX})
+                                | _qualifiers(text, match.start(), match.end(), "")))
+    return out
+
+
+_FRACTION = re.compile(r"(?<![A-Za-z0-9_.\-/^])(?P<a>\d+)/(?P<b>\d+)(?![\d/.^]|\)\^)")
+_ORDINAL = re.compile(r"第(?P<a>\d+)(?![\d.])")
+_DIMENSION = re.compile(r"(?<![A-Za-z0-9_.\-])(?P<a>\d+)\s*[x×]\s*(?P<b>\d+)(?![A-Za-z0-9.])")
+_YEAR = re.compile(r"(?<![\d.])(?P<a>\d{4})(?=\s*(?:年|[-~至到]\s*\d{4}\s*年))")
+
+
+def _special(text: str) -> list[Quantity]:
+    """Fractions (1/10), Arabic ordinals (第20届) and dimensions (64x48), read the same way on both sides."""
+    out = []
+    if "/" in text:
+        for match in _FRACTION.finditer(text):
+            numerator, denominator = int(match.group("a")), int(match.group("b"))
+            if denominator and not _is_year(match.group("a")):
+                out.append(Quantity(value=numerator / denominator, kind="plain", resolution=0.001,
+                                    text=match.group(0), start=match.start(), end=match.end(),
+                                    qualifiers=frozenset({FRACTION})))
+    if "第" in text:
+        for match in _ORDINAL.finditer(text):
+            out.append(Quantity(value=float(match.group("a")), kind="count", resolution=1.0, text=match.group(0),
+                                start=match.start("a"), end=match.end()))
+    for match in _DIMENSION.finditer(text) if ("x" in text or "×" in text) else ():
+        for group in ("a", "b"):
+            out.append(Quantity(value=float(match.group(group)), kind="count", resolution=1.0,
+                                text=match.group(0), start=match.start(group), end=match.end()))
+    return out
+
+
+def chinese_years(text: str) -> list[tuple[str, int, int]]:
+    """Years written in a Chinese text (2015至2025年, 1840–1910年): (digits, start, end) in the normalized text."""
+    return [(m.group("a"), m.start(), m.end()) for m in _YEAR.finditer(normalize_chinese(text))]
+
+
+
+
+_HAS_NUMERAL = re.compile(rf"[0-9０-９{_CN}]")
+
+
+def normalize_chinese(text: str) -> str:
+    """Full-width digits and signs to ASCII (same length, so spans still index the original) and LaTeX."""
+    if _FULL_WIDTH_RE.search(text):
+        text = text.translate(_FULL_WIDTH)
+    return clean_latex(text)
+
+
+def extract_chinese_quantities(text: str) -> list[Quantity]:
+    """Every quantity of a Chinese text, in order; spans index ``normalize_chinese(text)``."""
+    if not _HAS_NUMERAL.search(text):
+        return []  # most blocks: nothing to read
+    text = normalize_chinese(text)
+    found = _arabic(text) + _special(text)
+    found.extend(_words(text))
+    found.sort(key=lambda q: (q.start, q.end))
+    return found

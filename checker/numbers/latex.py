@@ -1,0 +1,60 @@
+"""Turn the LaTeX that arXiv abstracts carry around numbers into plain text ($\\sim$40, 10^{-3}, \\%)."""
+
+from __future__ import annotations
+
+import re
+
+_SCIENTIFIC = re.compile(r"(?:(\d+(?:\.\d+)?)\s*(?:\\times|\\cdot|×|x)\s*)?10\s*\^\s*\{?\s*([-−]?\d+)\s*\}?")
+_FRAC = re.compile(r"\\[dt]?frac\s*\{?\s*(\d+)\s*\}?\s*\{?\s*(\d+)(?:\s*\})?")
+# One pass for every other replacement: the matched token picks its replacement.
+_TOKENS = re.compile(
+    r"\\%|\\(?:sim|approx|simeq|times|geq|ge|leq|le|pm|text(?:bf|it|rm)?|math(?:rm|bf|it)|rm|bf|it)(?![A-Za-z])"
+    r"|\\[,;:! ]|[{}$]|--+|[–—−]"
+)
+_TOKEN_REPLACEMENTS = {
+    "\\%": "%", "\\sim": "~", "\\approx": "~", "\\simeq": "~", "\\times": "×", "\\geq": "≥", "\\ge": "≥",
+    "\\leq": "≤", "\\le": "≤", "\\pm": "±", "{": "", "}": "", "$": "", "–": "-", "—": "-", "−": "-",
+}
+
+
+def _replace_token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if token in _TOKEN_REPLACEMENTS:
+        return _TOKEN_REPLACEMENTS[token]
+    return "-" if token.startswith("--") else " "
+
+
+_SCREEN = re.compile(r"[\\$^{–—−⁻⁰¹²³⁴⁵⁶⁷⁸⁹]")  # a character class: the scan is fast
+_PYTHON_POWER = re.compile(r"10\*\*([-−]?\d+)")
+_SUPERSCRIPT_CHAR = re.compile(r"[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]")
+_DASH = re.compile(r"[–—−]")
+_SUPERSCRIPT = re.compile(r"(?<=\d)([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_FROM_SUPERSCRIPT = str.maketrans("⁺⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "+-0123456789")
+
+
+def _format_scientific(match: re.Match[str]) -> str:
+    mantissa = match.group(1) or "1"
+    exponent = int(match.group(2).replace("−", "-"))
+    if abs(exponent) > 30:
+        return match.group(0)  # too far out to be a number a summary would restate
+    decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+    value = float(mantissa) * 10.0 ** exponent
+    shown = max(decimals - exponent, 0)
+    return f"{value:.{shown}f}"
+
+
+def clean_latex(text: str) -> str:
+    """Plain-text numbers: '$\\sim$40\\%' -> '~40%', '$2\\times10^{-3}$' -> '0.002', '$8$--$16$' -> '8-16'."""
+    if "**" in text:
+        text = _PYTHON_POWER.sub(r"10^{\1}", text)  # 10**4, as some authors write it
+    if not _SCREEN.search(text) and "--" not in text:
+        return text
+    if _SUPERSCRIPT_CHAR.search(text):
+        text = _SUPERSCRIPT.sub(lambda m: "^{" + m.group(1).translate(_FROM_SUPERSCRIPT) + "}", text)
+    if "^" in text:
+        text = _SCIENTIFIC.sub(_format_scientific, text)
+    if "\\" in text or "$" in text or "{" in text or "--" in text or _DASH.search(text):
+        if "frac" in text:
+            text = _FRAC.sub(r"\1/\2", text)
+        text = _TOKENS.sub(_replace_token, text)
+    return text

@@ -1,0 +1,71 @@
+"""One paper's numbers, read once: the abstract's quantities, each block's, and lookups made on demand."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from checker.numbers.chinese import extract_chinese_quantities, normalize_chinese
+from checker.numbers.english import english_number_words, extract_english_quantities
+from checker.numbers.latex import clean_latex
+from checker.numbers.match import Support, find_support
+from checker.numbers.quantity import FRACTION, Quantity, canonical_digits, digit_tokens
+from checker.numbers.text_spans import sentence_around, sentence_starts
+
+
+class BlockNumbers:
+    """One block's quantities; ``text`` is the normalized text their spans index."""
+
+    def __init__(self, name: str, text: str, quantities: list[Quantity]) -> None:
+        self.name = name
+        self.text = text
+        self.quantities = quantities
+
+    @cached_property
+    def tokens(self) -> frozenset[str]:
+        """The digits of this block's quantities as written (names excluded: Qwen2.5 does not carry 2.5%)."""
+        return frozenset(canonical_digits(self.text[q.start:q.end]) for q in self.quantities)
+
+
+class NumberView:
+    """What every number rule of one paper needs, computed once per paper (ctx.memo), the rest on demand."""
+
+    def __init__(self, abstract: str, title: str, blocks: list[tuple[str, str]], language: str) -> None:
+        self.abstract = clean_latex(abstract)  # abstract spans index this text
+        self.abstract_quantities = extract_english_quantities(self.abstract, words=False)
+        self._title = title
+        english_blocks = language == "en"
+        self.blocks: list[BlockNumbers] = []
+        for name, text in blocks:
+            if english_blocks:
+                normalized = clean_latex(text)
+                self.blocks.append(BlockNumbers(name, normalized, extract_english_quantities(normalized)))
+            else:
+                normalized = normalize_chinese(text)
+                self.blocks.append(BlockNumbers(name, normalized, extract_chinese_quantities(normalized)))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return sentence_starts(self.abstract)
+
+    @cached_property
+    def abstract_tokens(self) -> frozenset[str]:
+        """Digits of the abstract and the title, names included (Qwen2.5-7B gives 2.5 and 7)."""
+        return digit_tokens(self.abstract + " " + self._title)
+
+    @cached_property
+    def all_abstract_quantities(self) -> list[Quantity]:
+        """The abstract's quantities with its number words ("ten benchmarks"), in order."""
+        return sorted([*self.abstract_quantities, *english_number_words(self.abstract)], key=lambda q: (q.start, q.end))
+
+    def sentence(self, quantity: Quantity | None) -> str | None:
+        return sentence_around(self.abstract, self.starts, quantity.start) if quantity else None
+
+
+def support_of(quantity: Quantity, view: NumberView) -> Support:
+    """Digits first; number words of the abstract only when the digits do not back the quantity."""
+    support = find_support(quantity, view.abstract_quantities)
+    if support.status == "supported" or (quantity.value != int(quantity.value) and quantity.value != 0.5
+                                         and FRACTION not in quantity.qualifiers):
+        return support  # number words only say whole numbers, "half" and fractions such as "one-third"
+    with_words = find_support(quantity, view.all_abstract_quantities)
+    return with_words if with_words.status != "unsupported" or support.status == "unsupported" else support
