@@ -63,8 +63,13 @@ def _abstract(record: Record) -> str:
     return str(record.get("summary") or "")
 
 
+_LIST_MARKER = re.compile(r"(?:^|[\s，。；：:、（(])\d+\s*[）)]")
+
+
 def _numbers_in(text: str) -> list[re.Match[str]]:
-    return list(_NUMBER.finditer(text))
+    """Quantities of a block; list markers such as "2）" are labels, not numbers, and are never mutated."""
+    markers = {m.end() for m in _LIST_MARKER.finditer(text)}
+    return [m for m in _NUMBER.finditer(text) if not any(m.end(1) < end <= m.end(1) + 2 for end in markers)]
 
 
 def _fresh_value(value: str, abstract: str, rng: random.Random) -> str:
