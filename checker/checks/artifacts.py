@@ -62,9 +62,9 @@ def chatbot_boilerplate(ctx: PaperContext) -> Iterator[Hit]:
     The real corpus has none in its blocks; a paper's own "我们希望这项研究能..." (xmkxabc 2025-06-23,
     2506.15755) is not filler and is left alone.
     """
+    if not any(key in ctx.content_text() for key in _BOILERPLATE_SCREEN):
+        return
     for name, text in ctx.content_blocks():
-        if not any(key in text for key in _BOILERPLATE_SCREEN):
-            continue
         match = _BOILERPLATE.search(text)
         if match:
             yield Hit(block=name, message=f"{BLOCK_LABELS[name]} contains chatbot boilerplate",
@@ -78,6 +78,10 @@ def prompt_leak(ctx: PaperContext) -> Iterator[Hit]:
     Real example: dw-dengwei 2025-09-16, 2509.11570 has the TL;DR "单个单词的摘要"
     ("a one-word summary"), the field description instead of a summary.
     """
+    all_text = ctx.content_text()
+    lowered_all = all_text.lower()
+    if not any(echo in lowered_all for echo in _SCHEMA_ECHO_LOWER) and not any(k in all_text for k in _LEAK_SCREEN):
+        return
     for name, text in ctx.content_blocks():
         lowered = text.lower()
         if any(echo in lowered for echo in _SCHEMA_ECHO_LOWER):
@@ -97,6 +101,8 @@ def broken_text(ctx: PaperContext) -> Iterator[Hit]:
     Real example: xmkxabc 2025-06-23, where ``\\frac`` and ``\\bf`` arrived as form-feed and
     backspace characters (``\\x0crac``).
     """
+    if not _CONTROL.search(ctx.content_text()):  # newline is not in the class
+        return
     for name, text in ctx.content_blocks():
         match = _CONTROL.search(text)
         if match:
@@ -130,14 +136,14 @@ def repeated_block(ctx: PaperContext) -> Iterator[Hit]:
     程序规划能力。" and a Conclusion that only adds "不同". Measured by character-bigram overlap; the threshold
     (0.9) leaves the usual paraphrase alone.
     """
-    blocks = [(name, text) for name, text in ctx.content_blocks() if len(text) >= 20]
+    blocks = [(name, text, _sampled_bigrams(text)) for name, text in ctx.content_blocks() if len(text) >= 20]
     grams: dict[str, set[str]] = {}
-    for i, (first, text_a) in enumerate(blocks):
-        for second, text_b in blocks[i + 1 :]:
+    for i, (first, text_a, _) in enumerate(blocks):
+        for second, text_b, sampled_b in blocks[i + 1 :]:
             if min(len(text_a), len(text_b)) < 0.8 * max(len(text_a), len(text_b)):
                 continue  # a 0.9 bigram overlap needs nearly equal lengths
-            if not _shares_sampled_bigrams(text_a, text_b):
-                continue
+            if sum(bigram in text_a for bigram in sampled_b) < len(sampled_b) - 2:
+                continue  # cheap screen: near-identical texts share (nearly) every sampled bigram
             grams_a = grams.setdefault(first, _bigrams(text_a))
             grams_b = grams.setdefault(second, _bigrams(text_b))
             union = grams_a | grams_b
@@ -146,11 +152,9 @@ def repeated_block(ctx: PaperContext) -> Iterator[Hit]:
                           summary_span=text_b[:200])
 
 
-def _shares_sampled_bigrams(text_a: str, text_b: str, samples: int = 8) -> bool:
-    """Cheap screen: texts with a 0.9 bigram overlap share (nearly) every bigram sampled from one of them."""
-    step = max(1, (len(text_b) - 1) // samples)
-    sampled = [text_b[i : i + 2] for i in range(0, len(text_b) - 1, step)][:samples]
-    return sum(bigram in text_a for bigram in sampled) >= len(sampled) - 2
+def _sampled_bigrams(text: str, samples: int = 8) -> list[str]:
+    step = max(1, (len(text) - 1) // samples)
+    return [text[i : i + 2] for i in range(0, len(text) - 1, step)][:samples]
 
 
 def _around(text: str, start: int, end: int, width: int = 30) -> str:

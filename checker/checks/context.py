@@ -31,6 +31,14 @@ class PaperContext:
             self._memo["content_blocks"] = cached
         return cached
 
+    def content_text(self) -> str:
+        """All real block text joined by newlines: one cheap substring screen per paper instead of five."""
+        cached = self._memo.get("content_text")
+        if cached is None:
+            cached = "\n".join(text for _, text in self.content_blocks())
+            self._memo["content_text"] = cached
+        return cached
+
     def failed_blocks(self) -> list[str]:
         """Blocks that are missing, empty or placeholders."""
         real = {name for name, _ in self.content_blocks()}
