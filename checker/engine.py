@@ -73,7 +73,12 @@ def check_paper(paper: Paper, language: str, rules: Iterable[Rule],
     for rule in rules:
         if rule.scope != "paper" or (rule.needs_abstract and not has_abstract):
             continue
-        for hit in rule.func(ctx):
+        try:
+            hits = list(rule.func(ctx))
+        except Exception as exc:  # a rule's bug must not stop the audit of a whole digest
+            hits = [Hit(message=f"internal error in this rule, paper not checked by it: {type(exc).__name__}: {exc}",
+                        severity=Severity.info, confidence=0.0)]
+        for hit in hits:
             findings.append(to_finding(rule, hit, hit_line(paper, hit), overrides or {}))
     return sorted(findings, key=finding_sort_key)
 

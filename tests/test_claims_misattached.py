@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from checker.checks.context import PaperSketch
 from checker.checks.registry import select_rules
+from checker.claims.concepts import chinese_concepts, english_concepts
+from checker.claims.misattached import _by_duplicates, misattached_pairs
 from checker.engine import AuditOptions, audit_source
 from checker.read import discover_sources
+from checker.text.terms import salient_prose_terms, salient_terms
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
 
@@ -33,3 +37,56 @@ def test_swapped_summaries_name_the_other_paper(tmp_path: Path) -> None:
     assert set(found) == {"2503.13724", "2506.15912"}
     assert "2506.15912" in found["2503.13724"][0][1]
     assert "2503.13724" in found["2506.15912"][0][1]
+
+
+def _records() -> list[dict[str, object]]:
+    return [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_summary_copied_under_another_paper_is_caught(tmp_path: Path) -> None:
+    # The summary of 2506.15912 (Whisper sparsification) also placed under 2506.04970 (SAM with elevation
+    # data): the same text under two papers with different abstracts; only the wrong copy is flagged.
+    records = _records()
+    by_id = {r["id"]: r for r in records}
+    by_id["2506.04970"]["AI"] = dict(by_id["2506.15912"]["AI"])  # type: ignore[call-overload]
+    found = audit(_write(tmp_path / "copied.jsonl", records))
+    assert set(found) == {"2506.04970"}
+    assert "2506.15912" in found["2506.04970"][0][1]
+
+
+def test_same_paper_repeated_under_another_id_stays_quiet(tmp_path: Path) -> None:
+    # The benchmark digest repeats papers under new ids: same title, abstract and summary is no misattachment.
+    records = _records()
+    copies = [dict(r, id=f"9999.{n:05d}") for n, r in enumerate(records)]
+    assert audit(_write(tmp_path / "repeated.jsonl", records + copies)) == {}
+
+
+def test_topic_concepts_are_shared_across_languages() -> None:
+    assert chinese_concepts("提出一种机器人视频分割方法") == {"~robot", "~video", "~segmentation"}
+    assert english_concepts("We segment videos for robots.") == {"~robot", "~video", "~segmentation"}
+    assert chinese_concepts("提出一种新方法") == frozenset()
+
+
+def _sketch(record: dict[str, object], summary_of: dict[str, object]) -> PaperSketch:
+    ai = summary_of["AI"]
+    assert isinstance(ai, dict)
+    summary = " ".join(str(ai.get(name, "")) for name in ("tldr", "motivation", "method", "result", "conclusion"))
+    return PaperSketch(arxiv_id=str(record["id"]), line=None, title=str(record["title"]), record_lines=[],
+                       summary_hash=hash(summary), abstract_terms=salient_prose_terms(f"{record['title']} "
+                                                                                      f"{record['summary']}"),
+                       summary_terms=salient_terms(summary))
+
+
+def test_repeated_summary_goes_to_the_abstract_it_matches() -> None:
+    # The summary of 2506.15912 (Whisper, speech transcription) under 2506.04970 (SAM, elevation data) while
+    # 2506.15912 keeps it too: only the copy under 2506.04970 is flagged, by the duplicate test or the terms.
+    by_id = {r["id"]: r for r in _records()}
+    whisper, sam = by_id["2506.15912"], by_id["2506.04970"]
+    sketches = {"2506.15912": _sketch(whisper, whisper), "2506.04970": _sketch(sam, whisper)}
+    assert _by_duplicates(sketches)[0][:2] == ("2506.04970", "2506.15912")
+    assert [pair[:2] for pair in misattached_pairs(sketches)] == [("2506.04970", "2506.15912")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.numbers import clean_latex, extract_english_quantities
+from checker.numbers import clean_latex, english_number_words, extract_english_quantities
 from checker.numbers.quantity import APPROX, DOWN, FRACTION, LOWER, RANGE, UPPER, WORD
 
 
@@ -152,3 +152,8 @@ def test_words_written_together_parts_and_python_powers() -> None:
     # xmkxabc 2025-06-23, 2506.16450: "being 10**4/10**5 times more memory-efficient"
     assert [q.text for q in extract_english_quantities("being 10**4/10**5 times more memory-efficient")] == [
         "10000/100000"]
+
+
+def test_malformed_fraction_words_are_skipped_not_raised() -> None:
+    # "a thirds" matches the number-word pattern but names no fraction: it must not raise (KeyError before)
+    assert all(q.value != 0 for q in english_number_words("a thirds of the runs and one thirds of the rest"))

@@ -15,6 +15,7 @@ from checker.models import BLOCK_LABELS, Category, Severity
 from checker.numbers import Quantity, Support, canonical_digits, digit_tokens, same_family, supports
 from checker.numbers.chinese import chinese_years
 from checker.numbers.quantity import FRACTION, MEASURED_KINDS, WORD
+from checker.numbers.scan import scan
 from checker.numbers.text_spans import clause_around, sentence_around
 from checker.numbers.view import BlockNumbers, NumberView, support_of
 
@@ -30,6 +31,10 @@ _DATA_NOUN = re.compile(
     r"|repositor|function|program|molecule|protein|participant|respondent|datapoint|data point|entries",
     re.IGNORECASE,
 )
+# The same words for ASCII text, searched in its lowercase form: without IGNORECASE the engine skips ahead much
+# faster (on ASCII text the two give the same answer).
+_METRIC_ASCII = re.compile(_METRIC.pattern.replace(r"\bf1", r"f(?<!\w.)1"))
+_DATA_NOUN_ASCII = re.compile(_DATA_NOUN.pattern)
 _RESULT_BLOCKS = ("result", "tldr")
 _ENUMERATION_JOINS = re.compile(r"、|和|与|以及|及|或|,")
 _LIST_MARKERS = re.compile(r"(?:^|(?<=[\s，。；：:（(]))([1-9])[）)]|([①②③④⑤⑥⑦⑧⑨])|([一二三四五六七八九])是")
@@ -209,8 +214,14 @@ def _is_key(quantity: Quantity, view: NumberView) -> bool:
     sentence = view.sentence(quantity) or ""
     if not quantity.is_integer:
         before = sentence[: max(sentence.find(quantity.text), 0)]
-        return _METRIC.search(sentence) is not None and not _VERSION_BEFORE.search(before)
-    return _DATA_NOUN.search(sentence) is not None
+        return _mentions(_METRIC_ASCII, _METRIC, sentence) and not _VERSION_BEFORE.search(before)
+    return _mentions(_DATA_NOUN_ASCII, _DATA_NOUN, sentence)
+
+
+def _mentions(lowercase_ascii: re.Pattern[str], any_case: re.Pattern[str], text: str) -> bool:
+    if text.isascii():
+        return lowercase_ascii.search(text.lower()) is not None
+    return any_case.search(text) is not None
 
 
 def _carried(quantity: Quantity, blocks: list[BlockNumbers]) -> bool:
@@ -271,6 +282,8 @@ def results_without_numbers(ctx: PaperContext) -> Iterator[Hit]:
 
 _MARKER_SCREEN = re.compile(r"[)）①②③④⑤⑥⑦⑧⑨]")
 _MARKER = re.compile(r"(?=[（(1-9①-⑨])(?:^|(?<=[\s，。；：:;、]))[（(]?([1-9])[）)]|([①②③④⑤⑥⑦⑧⑨])")
+# Where a marker can start (checker.numbers.scan): "(1", "1)" or a circled digit.
+_MARKER_START = re.compile(r"[（(1-9①-⑨](?:(?<=[（(])[1-9]|(?<=[1-9])[）)]|(?<=[①-⑨]))")
 
 
 @paper_rule("N103", "list-numbering-gap", Category.hallucinated_number, Severity.warning)
@@ -284,7 +297,7 @@ def list_numbering_gap(ctx: PaperContext) -> Iterator[Hit]:
         if not _MARKER_SCREEN.search(text):
             continue
         previous = 0
-        for match in _MARKER.finditer(text):
+        for match in scan(_MARKER, _MARKER_START, text):
             digit, circled = match.groups()
             value = int(digit) if digit else _CIRCLED.index(circled) + 1
             if previous and value not in (previous + 1, 1):

@@ -105,7 +105,7 @@ ZH_MODAL_HEDGE = re.compile(
 # a Chinese word and the English word starts that say the same.
 CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(zh), keys(*en)) for zh, en in (
-        (r"性能|表现", ("perform*",)),
+        (r"性能|表现|效果", ("perform*", "outperform*", "superior*")),
         (r"准确率|准确性|精度|正确率", ("accura*", "precision*")),
         (r"效率", ("efficien*",)),
         (r"鲁棒性|稳健性", ("robust*",)),
@@ -128,6 +128,23 @@ CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"理解", ("understand*", "comprehen*")),
         (r"覆盖", ("coverage", "cover*")),
         (r"推理", ("reason*", "inference")),
+        (r"可靠性|可信度|可信性", ("reliab*", "trustworth*", "credib*")),
+        (r"合理性", ("plausib*", "reasonab*")),
+        (r"可控性", ("controllab*",)),
+        (r"吞吐", ("throughput*",)),
+        (r"收敛", ("converg*",)),
+        (r"利用率", ("utiliz*", "utilis*")),
+        (r"灵活性", ("flexib*",)),
+        (r"分辨率", ("resolution*",)),
+        (r"连贯性", ("coheren*",)),
+        (r"流畅", ("fluen*",)),
+        (r"相关性", ("relevan*", "correlat*")),
+        (r"召回率|F1", ("recall*", "f1")),
+        (r"可读性", ("readab*",)),
+        (r"可访问性|可及性", ("accessib*",)),
+        (r"实用性", ("practical*", "utility")),
+        (r"信任", ("trust*",)),
+        (r"准确度", ("accura*",)),
     )
 )
 COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -144,6 +161,10 @@ COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"复杂度", ("complexit*",)),
         (r"刻板印象|偏见", ("stereotyp*", "bias*")),
         (r"风险|危险", ("risk*", "harm*", "danger*", "unsafe")),
+        (r"错误率|失败率", ("error rate*", "failure*")),
+        (r"遗忘", ("forgetting",)),
+        (r"过拟合", ("overfit*",)),
+        (r"噪声", ("noise*",)),
     )
 )
 ZH_WORSE = re.compile(r"劣于")
@@ -157,12 +178,27 @@ NEGATED_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"实现|达到|取得", ("achiev*", "attain*", "reach*", "deliver*")),
         (r"证明|验证|表明|证实|显示", ("demonstrat*", "show*", "verif*", "validat*", "confirm*", "prove*",
                                   "reveal*", "indicat*", "suggest*")),
-        (r"有效", ("effective*",)),
+        (r"有效", ("effective*", "efficacy")),
         (r"能够|可以|能", ("can", "enabl*", "allow*", "abl*", "capable")),
+        # The verb a negation lands on ("无法有效缓解" denies "mitigates").
+        (r"缓解|减轻", ("mitigat*", "alleviat*")),
+        (r"弥合|弥补", ("bridg*", "compensat*")),
+        (r"恢复", ("recover*", "restor*")),
+        (r"克服|解决", ("overcom*", "address*", "solv*", "tackl*", "resolv*")),
+        (r"捕获|捕捉", ("captur*",)),
+        (r"识别", ("identif*", "recogni*")),
+        (r"处理", ("handl*",)),
+        (r"融合|整合", ("fus*", "integrat*")),
+        (r"竞争", ("competitiv*", "rival*")),
+        (r"抵御", ("defend*", "resist*")),
+        (r"保持|维持", ("maintain*", "preserv*", "retain*")),
+        (r"支持", ("support*",)),
+        (r"生成", ("generat*",)),
+        (r"泛化", ("generaliz*", "generalis*")),
     )
 )
 # Negations strong enough to veto "the abstract states it positively" (not "without", "limited", "little").
 EN_STRONG_NEGATION = keys("not", "never", "cannot", "fail*", "unable", "t", "no", "neither", "nor", "inability",
                           "unclear", "lack*", "none", "without")
 # Negating a harm ("不会降低性能", "未显示退化") asserts something good: not the negation of a claim.
-ZH_NEGATED_HARM = re.compile(r"(?:不|未|无|没有|不会|并未)[^，。；]{0,4}(?:降低|下降|影响|退化|损失|牺牲|负担|损害|减少|需要|依赖|增加)")
+ZH_NEGATED_HARM = re.compile(r"(?:不|未|无|没有|不会|并未)[^，。；]{0,16}(?:降低|下降|影响|退化|损失|牺牲|负担|损害|减少|需要|依赖|增加)")

@@ -2,50 +2,87 @@
 
 from __future__ import annotations
 
-from collections import Counter
+import math
 from collections.abc import Mapping
 
 from checker.checks.context import PaperSketch
 
 MIN_TERMS = 3  # shared terms needed when the summary also shares some with its own abstract
 MAX_DOCUMENT_FREQUENCY = 50  # terms in more abstracts than this say nothing about which one
+MIN_SCORE = 5.0  # rarity-weighted score the other abstract must reach (about three terms held by 1 in 5)
+MIN_SCORE_NOTHING_OWN = 4.0  # the same, for a summary sharing nothing at all with its own abstract
+MIN_DUPLICATE_TERMS = 3  # a summary repeated under two papers must say this much to be more than a placeholder
+
+Pair = tuple[str, str, int, int, list[str]]
 
 
-def misattached_pairs(sketches: Mapping[str, PaperSketch]) -> list[tuple[str, str, int, int, list[str]]]:
+def misattached_pairs(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
     """(paper, other paper, terms shared with its own abstract, with the other's, the shared terms) for each
-    paper whose summary matches another abstract of the digest at least twice as well as its own."""
-    suspects = []
-    for arxiv_id, sketch in sketches.items():
-        terms = sketch.summary_terms
-        if terms and 2 * len(terms & sketch.abstract_terms) < len(terms):
-            suspects.append(arxiv_id)
-    if not suspects:
-        return []
-    wanted = frozenset().union(*(sketches[s].summary_terms for s in suspects))
+    paper whose summary matches another abstract of the digest far better than its own, or repeats word for
+    word the summary of a paper with another abstract while matching its own abstract no better."""
+    pairs = _by_terms(sketches)
+    flagged = {pair[0] for pair in pairs}
+    pairs.extend(pair for pair in _by_duplicates(sketches) if pair[0] not in flagged)
+    return sorted(pairs)
+
+
+def _by_terms(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
+    wanted = frozenset().union(*(s.summary_terms for s in sketches.values()))
     holders: dict[str, list[str]] = {}
     for arxiv_id, sketch in sketches.items():
         for term in sketch.abstract_terms & wanted:
             holders.setdefault(term, []).append(arxiv_id)
+    total = max(len(sketches), 1)
+    weight = {term: math.log(total / len(owners)) for term, owners in holders.items()
+              if len(owners) <= MAX_DOCUMENT_FREQUENCY}
     pairs = []
-    for arxiv_id in suspects:
-        sketch = sketches[arxiv_id]
-        votes: Counter[str] = Counter()
-        for term in sketch.summary_terms:
-            owners = holders.get(term, ())
-            if len(owners) <= MAX_DOCUMENT_FREQUENCY:
-                votes.update(o for o in owners if o != arxiv_id)
+    for arxiv_id, sketch in sketches.items():
+        terms = sketch.summary_terms
+        own_terms = terms & sketch.abstract_terms
+        if not terms or (len(own_terms) >= MIN_TERMS and 2 * len(own_terms) >= len(terms)):
+            continue  # half its terms in its own abstract: another could only win by holding every one
+        own_score = sum(weight.get(term, 0.0) for term in own_terms)
+        votes: dict[str, float] = {}
+        for term in terms:
+            if term in weight:
+                for owner in holders[term]:
+                    if owner != arxiv_id:
+                        votes[owner] = votes.get(owner, 0.0) + weight[term]
         if not votes:
             continue
-        other, theirs = min(votes.items(), key=lambda item: (-item[1], item[0]))
-        own = len(sketch.summary_terms & sketch.abstract_terms)
-        shared = sorted(sketch.summary_terms & sketches[other].abstract_terms)
-        # Either many more shared terms, or none with its own abstract and a rare compound name with the other's
+        other, their_score = min(votes.items(), key=lambda item: (-item[1], item[0]))
+        shared = sorted(terms & sketches[other].abstract_terms)
+        own, theirs = len(own_terms), len(shared)
+        # Either a much better match, or none with its own abstract and a rare compound name with the other's
         # (a summary with one Latin name, "IS-QL", placed under the wrong paper).
-        if (theirs >= MIN_TERMS and theirs >= 2 * own + 2) or (
-            own == 0 and 2 * theirs > len(sketch.summary_terms)
-            and any(_distinctive(term) and len(holders.get(term, ())) <= 2 for term in shared)
+        if (theirs >= MIN_TERMS and their_score >= MIN_SCORE and their_score >= 2 * own_score + 2
+                and theirs >= 2 * own) or (
+            own == 0 and 2 * theirs > len(terms)
+            and (any(_distinctive(term) and len(holders.get(term, ())) <= 2 for term in shared)
+                 or (theirs >= 2 and their_score >= MIN_SCORE_NOTHING_OWN))
         ):
             pairs.append((arxiv_id, other, own, theirs, shared))
+    return pairs
+
+
+def _by_duplicates(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
+    """A summary found word for word under two papers whose titles and abstracts differ belongs to at most
+    one of them: flag each copy that matches the other abstract better than its own (twice at least)."""
+    by_summary: dict[int, list[PaperSketch]] = {}
+    for sketch in sketches.values():
+        if len(sketch.summary_terms) >= MIN_DUPLICATE_TERMS:
+            by_summary.setdefault(sketch.summary_hash, []).append(sketch)
+    pairs = []
+    for group in by_summary.values():
+        for sketch in group:
+            for other in group:
+                if other is sketch or other.title == sketch.title or other.abstract_terms == sketch.abstract_terms:
+                    continue
+                own = sorted(sketch.summary_terms & sketch.abstract_terms)
+                shared = sorted(sketch.summary_terms & other.abstract_terms)
+                if len(shared) > max(len(own), 1):
+                    pairs.append((sketch.arxiv_id, other.arxiv_id, len(own), len(shared), shared))
+                    break
     return pairs
 
 

@@ -25,6 +25,7 @@ from checker.numbers.quantity import (
     parse_number,
     resolution_of,
 )
+from checker.numbers.scan import scan
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．＋－～", "0123456789%.+-~")
 _FULL_WIDTH_RE = re.compile("[０-９％．＋－～]")
@@ -35,6 +36,8 @@ _ARABIC = re.compile(
     r"(?P<more>多|余)?(?P<scale>\s*(?:万亿|千万|百万|万|亿|千(?![米克瓦]))|[KkMBT](?![A-Za-z0-9]))?"
     r"(?P<unit>\s*(?:%|个百分点|百分点|pp(?![A-Za-z])|倍|(?:x(?![A-Za-z0-9])|×)(?!\s*\d)))?"
 )
+# Where a match can start (see checker.numbers.scan).
+_ARABIC_SCREEN = re.compile(r"[-+±\d](?<![A-Za-z0-9_.@/^\-第].)")
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9,
            "T": 1e12}
 _CN = "零〇一二两三四五六七八九十百千万亿"
@@ -44,6 +47,9 @@ _COUNTERS = (
 )
 _CHINESE_COUNT = re.compile(
     rf"(?=[零〇一二两三四五六七八九十])(?<![第数几若0-9.{_CN}])(?P<n>[零〇一二两三四五六七八九十][{_CN}]*)(?P<more>多|余)?(?P<counter>{_COUNTERS})"
+)
+_CHINESE_COUNT_SCREEN = re.compile(  # the same pattern, opening with a class: most 一 are not counts
+    rf"[零〇一二两三四五六七八九十](?<![第数几若0-9.{_CN}].)[{_CN}]*(?:多|余)?(?:{_COUNTERS})"
 )
 _PERCENT_WORDS = re.compile(rf"百分之(?P<n>[{_CN}点]+|\d+(?:\.\d+)?)")
 _TENTHS = re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<n>[二三四五六七八九])成(?![为功本员果立就型像长熟分绩])")
@@ -112,7 +118,7 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
 
 def _arabic(text: str) -> list[Quantity]:
     out = []
-    for match in _ARABIC.finditer(text):
+    for match in scan(_ARABIC, _ARABIC_SCREEN, text):
         if _not_a_quantity(text, match):
             continue
         scale_word = (match.group("scale") or "").strip()
@@ -136,7 +142,7 @@ def _arabic(text: str) -> list[Quantity]:
 
 def _words(text: str) -> list[Quantity]:
     out = []
-    for match in _CHINESE_COUNT.finditer(text):
+    for match in scan(_CHINESE_COUNT, _CHINESE_COUNT_SCREEN, text):
         span = match.group("n")
         counter = match.group("counter")
         if counter in ("万", "亿", "千", "百"):
@@ -210,6 +216,8 @@ def chinese_years(text: str) -> list[tuple[str, int, int]]:
 
 
 _HAS_NUMERAL = re.compile(rf"[0-9０-９{_CN}]")
+# The characters of _FULL_WIDTH_RE, latex._SCREEN and _HAS_NUMERAL together.
+_ANYTHING_TO_DO = re.compile(rf"[０-９％．＋－～\\$^{{–—−⁻⁰¹²³⁴⁵⁶⁷⁸⁹0-9{_CN}]")
 
 
 def normalize_chinese(text: str) -> str:
@@ -219,11 +227,28 @@ def normalize_chinese(text: str) -> str:
     return clean_latex(text)
 
 
+def normalize_and_extract(text: str) -> tuple[str, list[Quantity]]:
+    """``normalize_chinese(text)`` and ``extract_chinese_quantities`` of that, normalizing once when once is enough."""
+    if not _ANYTHING_TO_DO.search(text) and "--" not in text and "**" not in text:
+        return text, []  # one scan instead of three: no full-width sign, no LaTeX, no numeral
+    if _FULL_WIDTH_RE.search(text):
+        text = text.translate(_FULL_WIDTH)
+    normalized = clean_latex(text)
+    if not _HAS_NUMERAL.search(normalized):
+        return normalized, []
+    # clean_latex left the text as it was: normalizing it again changes nothing (no full-width is left either).
+    again = normalized if normalized == text else normalize_chinese(normalized)
+    return normalized, _quantities_of_normalized(again)
+
+
 def extract_chinese_quantities(text: str) -> list[Quantity]:
     """Every quantity of a Chinese text, in order; spans index ``normalize_chinese(text)``."""
     if not _HAS_NUMERAL.search(text):
         return []  # most blocks: nothing to read
-    text = normalize_chinese(text)
+    return _quantities_of_normalized(normalize_chinese(text))
+
+
+def _quantities_of_normalized(text: str) -> list[Quantity]:
     found = _arabic(text) + _special(text)
     found.extend(_words(text))
     found.sort(key=lambda q: (q.start, q.end))

@@ -23,6 +23,7 @@ from checker.numbers.quantity import (
     parse_number,
     resolution_of,
 )
+from checker.numbers.scan import scan
 
 # "7. 1%" is a decimal broken by the PDF-to-text step of some abstracts.
 _NUM = r"\d+\.\s\d{1,2}(?=\s*%)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+"
@@ -33,6 +34,9 @@ _QUANTITY = re.compile(
     r"(?P<unit>\s*(?:%|percent(?:age)?[\s-]+points?|per\s?cent|percent|pp\b|p\.p\.|points?\b)"
     r"|\s*(?:×|x(?![A-Za-z0-9]))(?!\s*\d)|\s*times\b|-?fold\b)?"
 )
+# Where a quantity can start (see checker.numbers.scan); the ASCII screen is the same on ASCII text.
+_QUANTITY_SCREEN = re.compile(r"[-+±.\d](?<![A-Za-z0-9_.@/^\-].)")
+_QUANTITY_SCREEN_ASCII = re.compile(r"[-+.0-9](?<![A-Za-z0-9_.@/^\-].)")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _UNITS = 20
@@ -55,6 +59,13 @@ _NUMBER_WORDS = re.compile(
     r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?(?P<unit>\s*(?:percent\b|-?fold\b|times\b))?"
     r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold\b"
     r"|(?P<mult>twice|doubl(?:es|ed|ing|e)|tripl(?:es|ed|ing|e)|halv(?:es|ed|ing|e)|half|an order of magnitude)\b)"
+)
+
+# Where a number word can start: a letter after a word boundary, then the rest of a number word's first
+# letters (see checker.numbers.scan): "for" and "a task" are not tried.
+_NUMBER_WORDS_SCREEN = re.compile(
+    r"[tfsenohad](?<!\w.)(?:(?<=t)(?:wo|hr|hi|en|wel|wen|wic|rip|hou)|(?<=f)(?:ou|ort|iv|if)|(?<=s)(?:ix|even)"
+    r"|(?<=e)(?:ig|lev)|(?<=n)ine|(?<=o)ne|(?<=h)(?:un|al)|(?<=d)(?:oz|oub)|(?<=a)(?:[\s-][tqd]|n o))"
 )
 
 
@@ -154,7 +165,7 @@ def _from_match(text: str, match: re.Match[str]) -> list[Quantity]:
 def english_number_words(text: str) -> list[Quantity]:
     """Quantities written in words: "ten benchmarks", "three million", "twenty-five", "doubles", "half"."""
     out = []
-    for match in _NUMBER_WORDS.finditer(text.lower()):  # same length: spans still index ``text``
+    for match in scan(_NUMBER_WORDS, _NUMBER_WORDS_SCREEN, text.lower()):  # same length: spans index ``text``
         if match.group("fold"):
             fold = match.group("fold")
             out.append(Quantity(value=float(_WORDS.get(fold, 1000)), kind="multiplier", resolution=1.0,
@@ -163,14 +174,19 @@ def english_number_words(text: str) -> list[Quantity]:
             continue
         if match.group("mult"):
             word = match.group("mult")
-            value = next(v for stem, v in _MULTIPLIER_VALUES.items() if word.startswith(stem))
+            value = next((v for stem, v in _MULTIPLIER_VALUES.items() if word.startswith(stem)), 0.0)
+            if not value:
+                continue
             qualifiers = {WORD, APPROX} if value == 10.0 else {WORD}
             out.append(Quantity(value=value, kind="multiplier", resolution=1.0 if value >= 1 else 0.1,
                                 text=match.group(0), start=match.start(), end=match.end(),
                                 qualifiers=frozenset(qualifiers)))
             continue
         if match.group("part"):
-            out.append(Quantity(value=_PARTS[match.group("part")], kind="plain", resolution=0.001,
+            part = _PARTS.get(match.group("part"))
+            if part is None:  # "a thirds", "one thirds": not a fraction we can name
+                continue
+            out.append(Quantity(value=part, kind="plain", resolution=0.001,
                                 text=text[match.start():match.end()], start=match.start(), end=match.end(),
                                 qualifiers=frozenset({WORD, FRACTION})))
             continue
@@ -215,9 +231,14 @@ def extract_english_quantities(text: str, *, words: bool = True) -> list[Quantit
     ``words=False`` skips number words ("ten", "doubles"): callers that only need them as a fallback
     can ask ``english_number_words`` later.
     """
-    text = clean_latex(text)
+    return english_quantities_of_clean(clean_latex(text), words=words)
+
+
+def english_quantities_of_clean(text: str, *, words: bool = True) -> list[Quantity]:
+    """``extract_english_quantities`` for a text that ``clean_latex`` leaves as it is (it is not cleaned again)."""
     found: list[Quantity] = []
-    for match in _QUANTITY.finditer(text):
+    screen = _QUANTITY_SCREEN_ASCII if text.isascii() else _QUANTITY_SCREEN
+    for match in scan(_QUANTITY, screen, text):
         special = _fraction_or_ordinal(text, match)
         if special is not None:
             found.append(special)

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 _CLAUSE_END = re.compile(r"[，。；;！？!?\n]|[.,](?=\s|$)")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_SENTENCE_END = re.compile(r"[.!?;]\s+")  # ends as (?<=[.!?;])\s+ does; opens with a class, so it scans fast
 _MAX_SPAN = 200
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from checker.numbers.chinese import extract_chinese_quantities, normalize_chinese
-from checker.numbers.english import english_number_words, extract_english_quantities
+from checker.numbers.chinese import normalize_and_extract
+from checker.numbers.english import english_number_words, english_quantities_of_clean
 from checker.numbers.latex import clean_latex
 from checker.numbers.match import Support, find_support
 from checker.numbers.quantity import FRACTION, Quantity, canonical_digits, digit_tokens
@@ -31,17 +31,17 @@ class NumberView:
 
     def __init__(self, abstract: str, title: str, blocks: list[tuple[str, str]], language: str) -> None:
         self.abstract = clean_latex(abstract)  # abstract spans index this text
-        self.abstract_quantities = extract_english_quantities(self.abstract, words=False)
+        self.abstract_quantities = english_quantities_of_clean(_cleaned_again(abstract, self.abstract), words=False)
         self._title = title
         english_blocks = language == "en"
         self.blocks: list[BlockNumbers] = []
         for name, text in blocks:
             if english_blocks:
                 normalized = clean_latex(text)
-                self.blocks.append(BlockNumbers(name, normalized, extract_english_quantities(normalized)))
+                quantities = english_quantities_of_clean(_cleaned_again(text, normalized))
             else:
-                normalized = normalize_chinese(text)
-                self.blocks.append(BlockNumbers(name, normalized, extract_chinese_quantities(normalized)))
+                normalized, quantities = normalize_and_extract(text)
+            self.blocks.append(BlockNumbers(name, normalized, quantities))
 
     @cached_property
     def starts(self) -> list[int]:
@@ -59,6 +59,11 @@ class NumberView:
 
     def sentence(self, quantity: Quantity | None) -> str | None:
         return sentence_around(self.abstract, self.starts, quantity.start) if quantity else None
+
+
+def _cleaned_again(original: str, cleaned: str) -> str:
+    """``clean_latex(cleaned)``: the extractors clean their input, and cleaning twice may differ from once."""
+    return cleaned if cleaned == original else clean_latex(cleaned)  # unchanged once: unchanged twice
 
 
 def support_of(quantity: Quantity, view: NumberView) -> Support:

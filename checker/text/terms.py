@@ -1,9 +1,12 @@
-"""Salient terms of a text (Latin names, acronyms, numbers), used to tell which abstract a summary is about."""
+"""Salient terms of a text (Latin names, acronyms, numbers, topic concepts), used to tell which abstract a
+summary is about."""
 
 from __future__ import annotations
 
 import re
 from itertools import filterfalse
+
+from checker.claims.concepts import chinese_concepts, english_concepts
 
 _LATIN_RUN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 # Punctuation around a token in English prose ("-" and inner "." stay: GPT-4o, Qwen2.5).
@@ -25,16 +28,19 @@ def _salient(tokens: list[str]) -> frozenset[str]:
 
 
 def salient_terms(text: str) -> frozenset[str]:
-    """Names, acronyms and numbers of any text ("GPT-4o", "ImageNet", "12.5"), lower-cased."""
-    return _salient(_LATIN_RUN.findall(text))
+    """Names, acronyms and numbers of a Chinese summary ("GPT-4o", "ImageNet", "12.5"), lower-cased, and its
+    topic concepts ("~image" for 图像)."""
+    return _salient(_LATIN_RUN.findall(text)) | chinese_concepts(text)
 
 
 def salient_prose_terms(text: str) -> frozenset[str]:
     """The same as salient_terms for English prose, without a regex pass (it runs on every abstract): split at
-    spaces, keep the tokens with a capital or a digit, strip their punctuation ("(Qwen2.5-7B)." -> qwen2.5-7b)."""
+    spaces, keep the tokens with a capital or a digit, strip their punctuation ("(Qwen2.5-7B)." -> qwen2.5-7b),
+    plus the topic concepts ("~image" for "images")."""
+    concepts = english_concepts(text)
     for glue in "(),;/":  # split "accuracy(95.2%)" and "A/B"; str.replace is far cheaper than translate
         text = text.replace(glue, " ")
     stripped = {token.strip(_PUNCTUATION) for token in set(text.split())}
     terms = set(map(str.lower, filterfalse(str.islower, stripped)))
     terms.difference_update(_COMMON)
-    return frozenset(terms)
+    return frozenset(terms) | concepts
