@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from checker.checks.registry import Rule
     from checker.config import Config
     from checker.models import Severity
     from checker.results import AuditReport
@@ -88,22 +89,17 @@ def audit(
     concurrency: Annotated[int, typer.Option(help="With --llm: requests in flight.")] = 8,
 ) -> None:
     """Audit digests and report findings with their evidence."""
-    from checker.checks.registry import select_rules, unknown_rule_patterns
     from checker.engine import AuditOptions
     from checker.engine import audit as run_audit
     from checker.models import DigestFormat, Severity
     from checker.output.text_report import format_problem
     from checker.read import discover_sources
 
-    settings = _load_settings(config)
-    selected, ignored = _split(select) or settings.select, _split(ignore) + settings.ignore
-    unknown = unknown_rule_patterns(selected + ignored)
-    if unknown:
-        raise _fail(f"unknown rule(s): {', '.join(unknown)} (see 'digest-check rules')")
+    settings, rules = _settings_and_rules(config, select, ignore)
     default_language = language.value if language else settings.language or "zh"
     discovery = discover_sources(paths, default_language=default_language)
     readable = [s for s in discovery.sources if s.format is not DigestFormat.unknown]
-    options = AuditOptions(rules=select_rules(selected, ignored), severity_overrides=_severity_overrides(settings))
+    options = AuditOptions(rules=rules, severity_overrides=_severity_overrides(settings))
     counter = _Progress() if progress and sys.stderr.isatty() else None
     if counter:
         options.on_paper = counter.tick
@@ -142,6 +138,19 @@ def audit(
     worst = report.worst_severity()
     threshold = Severity(threshold_name)
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= threshold.rank else EXIT_OK)
+
+
+def _settings_and_rules(config: Path | None, select: list[str] | None,
+                        ignore: list[str] | None) -> tuple[Config, list[Rule]]:
+    """The configuration and the rules chosen by it and the command line (--select replaces, --ignore adds)."""
+    from checker.checks.registry import select_rules, unknown_rule_patterns
+
+    settings = _load_settings(config)
+    selected, ignored = _split(select) or settings.select, _split(ignore) + settings.ignore
+    unknown = unknown_rule_patterns(selected + ignored)
+    if unknown:
+        raise _fail(f"unknown rule(s): {', '.join(unknown)} (see 'digest-check rules')")
+    return settings, select_rules(selected, ignored)
 
 
 def _load_settings(path: Path | None) -> Config:
@@ -287,17 +296,12 @@ def report(
     config: Annotated[Path | None, typer.Option("--config", help="digest-check.toml or pyproject.toml.")] = None,
 ) -> None:
     """Write a quality report: a self-contained index.html with charts, report.md and report.json."""
-    from checker.checks.registry import select_rules, unknown_rule_patterns
     from checker.engine import AuditOptions
     from checker.report import collect, write_report
     from checker.results import AuditReport, DigestReport
 
-    settings = _load_settings(config)
-    selected, ignored = _split(select) or settings.select, _split(ignore) + settings.ignore
-    unknown = unknown_rule_patterns(selected + ignored)
-    if unknown:
-        raise _fail(f"unknown rule(s): {', '.join(unknown)} (see 'digest-check rules')")
-    options = AuditOptions(rules=select_rules(selected, ignored), severity_overrides=_severity_overrides(settings))
+    settings, rules = _settings_and_rules(config, select, ignore)
+    options = AuditOptions(rules=rules, severity_overrides=_severity_overrides(settings))
 
     def adjust(digest: DigestReport) -> None:
         _apply_paper_ignores(AuditReport(digests=[digest]), settings)
