@@ -50,7 +50,7 @@ _BOILERPLATE_SCREEN = ("希望", "如果", "请随时", "好的", "当然", "没
                        "Let me", "let me", "Sure", "Certainly", "Here")
 _LEAK_SCREEN = ('"', "`", "<")
 _SCHEMA_ECHO_LOWER = tuple(e.lower() for e in _SCHEMA_ECHO)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not \t or \n
 _DANGLING_END = re.compile(r"[，,、;；:：(（\[【\-—]\s*$")
 
 
@@ -101,10 +101,10 @@ def broken_text(ctx: PaperContext) -> Iterator[Hit]:
     Real example: xmkxabc 2025-06-23, where ``\\frac`` and ``\\bf`` arrived as form-feed and
     backspace characters (``\\x0crac``).
     """
-    if not _CONTROL.search(ctx.content_text()):  # newline is not in the class
+    if not CONTROL_CHARACTER.search(ctx.content_text()):  # newline is not in the class
         return
     for name, text in ctx.content_blocks():
-        match = _CONTROL.search(text)
+        match = CONTROL_CHARACTER.search(text)
         if match:
             code = f"\\x{ord(match.group(0)):02x}"
             yield Hit(block=name, message=f"{BLOCK_LABELS[name]} contains control character {code} (broken LaTeX?)",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from checker.checks.artifacts import CONTROL_CHARACTER
 from checker.checks.context import PaperContext
 from checker.checks.language import LANGUAGE_NAMES, observed_language
 from checker.checks.registry import Hit, paper_rule
@@ -18,7 +18,6 @@ TRANSLATED_FIELDS: dict[str, str] = {
     "summary": "AI abstract",
     "ai_abstract": "AI abstract",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @paper_rule("F306", "extra-field-problem", Category.format, Severity.warning)
@@ -33,7 +32,7 @@ def extra_field_problem(ctx: PaperContext) -> Iterator[Hit]:
         text = ctx.paper.extra.get(key)
         if not text:
             continue
-        control = _CONTROL.search(text)
+        control = CONTROL_CHARACTER.search(text)
         if control:
             start = max(0, control.start() - 30)
             yield Hit(message=f"{label} contains control character \\x{ord(control.group(0)):02x} (broken LaTeX?)",
