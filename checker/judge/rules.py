@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -90,6 +90,3 @@ def judge_rule(rule_id: str) -> Rule:
             return rule
     raise KeyError(rule_id)
 
-
-def iter_judge_rule_ids() -> Iterable[str]:
-    return (spec[0] for spec in _SPECS)

@@ -13,7 +13,6 @@ import sqlite3
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import httpx
 from pydantic import BaseModel, Field
@@ -318,6 +317,3 @@ def describe(summary: JudgeSummary) -> str:
                 f"{summary.output_tokens} out tokens, {cost}")
     return "\n".join([head, body, *summary.notes])
 
-
-def summary_dict(summary: JudgeSummary) -> dict[str, Any]:
-    return summary.model_dump(mode="json")

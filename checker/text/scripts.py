@@ -20,12 +20,6 @@ class ScriptCounts:
     hangul: int
     latin: int
 
-    @property
-    def han_share(self) -> float:
-        """Han / (Han + Latin letters): 1.0 for pure Chinese, 0.0 for pure English."""
-        total = self.han + self.latin
-        return self.han / total if total else 0.0
-
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
     return sum(len(m) for m in pattern.findall(text))
