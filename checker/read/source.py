@@ -97,10 +97,12 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
 
 def _same_day_language(path: Path) -> str | None:
     """A Markdown digest's name has no language; the same day's ``_AI_enhanced_<Language>`` file says it."""
-    key = parse_file_name(path).day_key
+    name = parse_file_name(path)
+    key = name.day_key
     if key is None:
         return None
-    for candidate in sorted(path.parent.glob("*_AI_enhanced_*")):
+    # Only files that carry the date can share the day key: a year-long folder is not listed per file.
+    for candidate in sorted(path.parent.glob(f"*{name.date}_AI_enhanced_*")):
         name = parse_file_name(candidate)
         if name.day_key == key and name.language:
             return name.language
@@ -108,10 +110,11 @@ def _same_day_language(path: Path) -> str | None:
 
 
 def _same_day_jsonl(path: Path) -> Path | None:
-    key = parse_file_name(path).day_key
+    name = parse_file_name(path)
+    key = name.day_key
     if key is None:
         return None
-    for candidate in sorted(path.parent.glob("*.jsonl")):
+    for candidate in sorted(path.parent.glob(f"*{name.date}*.jsonl")):
         if parse_file_name(candidate).day_key == key and candidate.stat().st_size > 0:
             return candidate
     return None
