@@ -113,8 +113,21 @@ def test_output_is_deterministic_and_output_file_matches_stdout(tmp_path: Path) 
     third = run_cli(*args, "--output", out)
     assert third.stdout == ""
     assert out.read_text(encoding="utf-8") == first.stdout
-    paths = [d["path"] for d in first.json()["digests"]]
-    assert paths == sorted(paths)
+    dates = [d["date"] for d in first.json()["digests"]]
+    assert dates == sorted(dates)  # days in date order, wherever their folders are
+
+
+def test_digest_order_does_not_depend_on_the_folder(tmp_path: Path) -> None:
+    # An early day in a folder that sorts after the later day's folder still comes first.
+    late_dir, early_dir = tmp_path / "a", tmp_path / "z"
+    late_dir.mkdir()
+    early_dir.mkdir()
+    late = late_dir / J1.name
+    late.write_bytes(J1.read_bytes())
+    early = early_dir / J1.name.replace(J1.name[len(DW):len(DW) + 10], "2020-01-01")
+    early.write_bytes(J1.read_bytes())
+    report = run_cli("audit", late, early, "-f", "json", "--exit-zero").json()
+    assert [Path(d["path"]).parent.name for d in report["digests"]] == ["z", "a"]
 
 
 def test_text_report_lists_file_line_rule_and_span_with_totals() -> None:

@@ -63,14 +63,17 @@ def discover_sources(args: list[str], default_language: str = "zh") -> Discovery
                 seen.add(resolved)
                 files.append(path)
     groups: dict[str, list[DigestSource]] = {}
-    order: list[str] = []
+    sort_keys: dict[str, tuple[str, str, str]] = {}
     for path in files:
-        key = parse_file_name(path).day_key or f"file:{path}"
+        name = parse_file_name(path)
+        key = name.day_key or f"file:{path}"
         if key not in groups:
             groups[key] = []
-            order.append(key)
+            # Days in date order, whatever folder they sit in: the order must not depend on where
+            # the digests were cloned. Undated files come last, by path.
+            sort_keys[key] = (name.date or "9999", name.prefix if name.date else str(path), str(path.parent))
         groups[key].append(open_source(path, default_language))
-    for key in sorted(order):
+    for key in sorted(groups, key=lambda k: sort_keys[k]):
         candidates = groups[key]
         if len(candidates) > 1:
             # A raw crawl is only the reference for dropped papers when an AI file of the day exists.

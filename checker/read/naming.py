@@ -25,13 +25,14 @@ class FileName:
     date: str | None
     language: str | None  # ISO code from the _AI_enhanced_<Language> suffix
     is_ai: bool  # the name carries _AI_enhanced_
+    prefix: str  # what comes before the date, e.g. the source repo in a collected corpus
     day_key: str | None  # folder + prefix + date: files of the same day share it
 
 
 def parse_file_name(path: Path) -> FileName:
     match = _NAME_RE.match(path.name)
     if not match:
-        return FileName(date=None, language=None, is_ai=False, day_key=None)
+        return FileName(date=None, language=None, is_ai=False, prefix="", day_key=None)
     lang_name = (match.group("lang") or "").lower()
     language = LANGUAGE_CODES.get(lang_name, lang_name[:2] or None) if lang_name else None
     day_key = f"{path.parent}/{match.group('prefix')}{match.group('date')}"
@@ -39,6 +40,7 @@ def parse_file_name(path: Path) -> FileName:
         date=match.group("date"),
         language=language,
         is_ai=bool(match.group("ai")),
+        prefix=match.group("prefix"),
         day_key=day_key,
     )
 
