@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -100,20 +101,40 @@ def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[s
         summary_hash=_summary_hash(paper),
     )
     if any(rule.id == MISATTACHED_RULE_ID for rule in rules):  # the only reader of the terms; they cost time
-        sketch.abstract_terms = salient_prose_terms(f"{paper.title} {paper.abstract or ''}")
-        sketch.summary_terms = salient_terms(" ".join(paper.block_text(name) for name in BLOCK_NAMES))
+        # Interned, the terms shared by many papers travel from a worker as one string each, not one per paper.
+        sketch.abstract_terms = frozenset(map(sys.intern, salient_prose_terms(f"{paper.title} {paper.abstract or ''}")))
+        sketch.summary_terms = frozenset(map(sys.intern, salient_terms(" ".join(paper.block_text(name)
+                                                                                  for name in BLOCK_NAMES))))
     report = PaperReport(arxiv_id=paper.arxiv_id, index=paper.index, title=paper.title, line=paper.line,
                          findings=check_paper(paper, language, rules, overrides))
     return report, sketch
 
 
+# What a worker sends back per paper: plain tuples unpickle several times faster than models and dataclasses.
+PackedPaper = tuple[tuple[str, int | None, str, int | None, list[Finding]], tuple[object, ...]]
+_SKETCH_FIELDS = tuple(PaperSketch.__dataclass_fields__)
+
+
+def _pack(checked: CheckedPaper) -> PackedPaper:
+    report, sketch = checked
+    return ((report.arxiv_id, report.index, report.title, report.line, report.findings),
+            tuple(getattr(sketch, name) for name in _SKETCH_FIELDS))
+
+
+def _unpack(packed: PackedPaper) -> CheckedPaper:
+    (arxiv_id, index, title, line, findings), sketch_fields = packed
+    report = PaperReport.model_construct(arxiv_id=arxiv_id, index=index, title=title, line=line, dropped=False,
+                                         findings=findings)
+    return report, PaperSketch(*sketch_fields)  # type: ignore[arg-type]
+
+
 def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],
-                 overrides: dict[str, Severity]) -> tuple[list[CheckedPaper], list[InputProblem]]:
+                 overrides: dict[str, Severity]) -> tuple[list[PackedPaper], list[InputProblem]]:
     """Worker: read and check one line range of a JSONL digest."""
     rules = [r for r in all_rules() if r.id in set(rule_ids)]
     problems: list[InputProblem] = []
     papers = iter_jsonl_papers(path, problems.append, chunk.start, chunk.end, chunk.first_line)
-    return [_check_one(paper, language, rules, overrides) for paper in papers], problems
+    return [_pack(_check_one(paper, language, rules, overrides)) for paper in papers], problems
 
 
 def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[CheckedPaper]:
@@ -131,10 +152,10 @@ def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[Che
         futures = [pool.submit(_check_chunk, source.path, chunk, source.language, rule_ids,
                                options.severity_overrides) for chunk in chunks]
         for future in futures:
-            checked, problems = future.result()
+            packed, problems = future.result()
             for problem in problems:
                 source.report(problem)
-            yield from checked
+            yield from map(_unpack, packed)
 
 
 def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:

@@ -68,7 +68,8 @@ class Paper(BaseModel):
         return self.blocks.get(name) or Block(name=name)
 
     def block_text(self, name: str) -> str:
-        return self.block(name).text or ""
+        block = self.blocks.get(name)  # no Block is built for a missing one: rules ask for text very often
+        return (block.text or "") if block is not None else ""
 
 
 class InputProblem(BaseModel):

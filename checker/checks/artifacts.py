@@ -136,12 +136,13 @@ def repeated_block(ctx: PaperContext) -> Iterator[Hit]:
     程序规划能力。" and a Conclusion that only adds "不同". Measured by character-bigram overlap; the threshold
     (0.9) leaves the usual paraphrase alone.
     """
-    blocks = [(name, text, _sampled_bigrams(text)) for name, text in ctx.content_blocks() if len(text) >= 20]
+    blocks = [(name, text) for name, text in ctx.content_blocks() if len(text) >= 20]
     grams: dict[str, set[str]] = {}
-    for i, (first, text_a, _) in enumerate(blocks):
-        for second, text_b, sampled_b in blocks[i + 1 :]:
+    for i, (first, text_a) in enumerate(blocks):
+        for second, text_b in blocks[i + 1 :]:
             if min(len(text_a), len(text_b)) < 0.8 * max(len(text_a), len(text_b)):
                 continue  # a 0.9 bigram overlap needs nearly equal lengths
+            sampled_b = _sampled_bigrams(text_b)
             if sum(bigram in text_a for bigram in sampled_b) < len(sampled_b) - 2:
                 continue  # cheap screen: near-identical texts share (nearly) every sampled bigram
             grams_a = grams.setdefault(first, _bigrams(text_a))

@@ -22,7 +22,7 @@ class ScriptCounts:
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
-    return sum(len(m) for m in pattern.findall(text))
+    return len("".join(pattern.findall(text)))
 
 
 _KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
