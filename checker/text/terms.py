@@ -40,7 +40,8 @@ def salient_prose_terms(text: str) -> frozenset[str]:
     concepts = english_concepts(text)
     for glue in "(),;/":  # split "accuracy(95.2%)" and "A/B"; str.replace is far cheaper than translate
         text = text.replace(glue, " ")
-    stripped = {token.strip(_PUNCTUATION) for token in set(text.split())}
-    terms = set(map(str.lower, filterfalse(str.islower, stripped)))
+    # Filter before stripping: punctuation is uncased, so stripping never changes str.islower, and most
+    # tokens of prose are lower-case words that the C-level filter drops at once.
+    terms = {token.strip(_PUNCTUATION).lower() for token in filterfalse(str.islower, set(text.split()))}
     terms.difference_update(_COMMON)
     return frozenset(terms) | concepts
