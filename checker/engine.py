@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,16 +135,26 @@ def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],
     return [_pack(_check_one(paper, language, rules, overrides)) for paper in papers], problems
 
 
+def _fork_available() -> bool:
+    # multiprocessing is imported here, not at the top: only big digests fork (a spot check saves ~10 ms)
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[CheckedPaper]:
     """Every record of the digest, checked; big JSONL files are split over worker processes."""
     jobs = options.jobs or min(os.cpu_count() or 1, 4)
     big = source.format is DigestFormat.jsonl and source.path.stat().st_size >= PARALLEL_MIN_BYTES
-    if jobs <= 1 or not big or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or not big or not _fork_available():
         for paper in source.iter_papers():
             yield _check_one(paper, source.language, options.rules, options.severity_overrides)
         return
     chunks = split_lines(source.path, jobs * 4)
     rule_ids = [r.id for r in options.rules]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         futures = [pool.submit(_check_chunk, source.path, chunk, source.language, rule_ids,

@@ -20,6 +20,8 @@ from checker.models import BLOCK_LABELS, BLOCK_NAMES, Block, DigestFormat, Findi
 if TYPE_CHECKING:
     from rich.text import Text
 
+    from checker.read.source import DigestSource, PaperStub
+
 _ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z\-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?$")
 _LABELS: dict[str, str] = {
     "tldr": "tldr", "tl;dr": "tldr", "tl; dr": "tldr", "summary": "tldr", "总结": "tldr", "摘要": "tldr",
@@ -42,7 +44,7 @@ class Located:
     language: str
 
 
-def _matches(paper: Paper, query: str) -> bool:
+def _matches(paper: PaperStub, query: str) -> bool:
     match = _ARXIV_ID.match(query)
     if match:
         bare = match.group(1)
@@ -53,34 +55,38 @@ def _matches(paper: Paper, query: str) -> bool:
 
 
 def locate(query: str, digests: Iterable[Path], default_language: str = "zh") -> Located:
-    """The paper ``query`` names (arXiv id with or without version, digest index, or title fragment)."""
+    """The paper ``query`` names (arXiv id with or without version, digest index, or title fragment).
+
+    Papers are matched on their id, index and title as read; only the one shown becomes a Paper
+    model, and an id or index query stops reading the digest at its paper.
+    """
     from checker.read.discover import discover_sources
 
     query = query.strip()
     if not query:
         raise SpotError("empty paper query")
     discovery = discover_sources([str(p) for p in digests], default_language=default_language)
-    by_title: list[Located] = []
+    by_title: list[tuple[PaperStub, DigestSource]] = []
     searched = 0
     for source in discovery.sources:
         if source.format is DigestFormat.unknown:
             continue
         searched += 1
-        for paper in source.iter_papers():
-            if not _matches(paper, query):
+        for stub in source.iter_stubs():
+            if not _matches(stub, query):
                 continue
-            found = Located(paper, str(source.path), source.language)
             if _ARXIV_ID.match(query) or query.isdigit():
-                return found
-            by_title.append(found)
+                return Located(stub.build(), str(source.path), source.language)
+            by_title.append((stub, source))
             if len(by_title) > 5:
                 break
     if searched == 0:
         raise SpotError("no readable digest among: " + ", ".join(str(p) for p in digests))
     if len(by_title) == 1:
-        return by_title[0]
+        stub, source = by_title[0]
+        return Located(stub.build(), str(source.path), source.language)
     if by_title:
-        listed = "; ".join(f"{f.paper.arxiv_id} {f.paper.title[:60]}" for f in by_title[:5])
+        listed = "; ".join(f"{stub.arxiv_id} {stub.title[:60]}" for stub, _ in by_title[:5])
         raise SpotError(f"'{query}' matches several papers: {listed}")
     raise SpotError(f"no paper '{query}' in {searched} digest(s)")
 

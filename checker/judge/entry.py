@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from checker.judge.pricing import load_price_table, price_for
-from checker.judge.settings import JudgeSettings, PaperSelection, SettingsError, settings_from_env
-from checker.read.source import DigestSource
-from checker.results import AuditReport
+if TYPE_CHECKING:  # the judge's modules load only with --llm: `audit` without it starts lean
+    from checker.judge.settings import JudgeSettings
+    from checker.read.source import DigestSource
+    from checker.results import AuditReport
 
 EXIT_CANNOT_CHECK = 2
 SHOWN_IDS = 8
@@ -22,6 +23,9 @@ def cli_settings(*, model: str | None, base_url: str | None, llm_on: str, dry_ru
                  max_cost: float | None = None, max_tokens: int | None = None, no_cache: bool = False,
                  cache_dir: Path | None = None, concurrency: int = 8, need_key: bool = True) -> JudgeSettings:
     """Settings from CLI options and the environment; exits 2 with one line when they cannot work."""
+    from checker.judge.pricing import load_price_table, price_for
+    from checker.judge.settings import PaperSelection, SettingsError, settings_from_env
+
     try:
         settings = settings_from_env(
             model, base_url, selection=PaperSelection.parse(llm_on), dry_run=dry_run, max_cost=max_cost,

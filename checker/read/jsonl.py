@@ -34,11 +34,12 @@ def _arxiv_id(record: dict[str, object]) -> str | None:
     return None
 
 
-def paper_from_record(record: dict[str, object], line: int, index: int) -> Paper | None:
-    """Build a Paper from one decoded record; None when it has no arXiv id at all."""
-    arxiv_id = _arxiv_id(record)
-    if arxiv_id is None:
-        return None
+def record_title(record: dict[str, object]) -> str:
+    return clean_value(record.get("title")) or ""
+
+
+def paper_from_record(record: dict[str, object], arxiv_id: str, line: int, index: int) -> Paper:
+    """Build a Paper from one decoded record whose arXiv id is known."""
     ai = record.get("AI")
     ai_fields: dict[str, object] = ai if isinstance(ai, dict) else {}
     blocks: dict[str, Block] = {}
@@ -50,7 +51,7 @@ def paper_from_record(record: dict[str, object], line: int, index: int) -> Paper
     return Paper(
         arxiv_id=arxiv_id,
         index=index,
-        title=clean_value(record.get("title")) or "",
+        title=record_title(record),
         line=line,
         abstract=clean_value(record.get("summary")),
         abstract_line=line,
@@ -105,14 +106,26 @@ def iter_jsonl_papers(
     path: Path, report: ProblemSink, start: int = 0, end: int | None = None, first_line: int = 1
 ) -> Iterator[Paper]:
     """Papers of a JSONL digest (or of one chunk of it); ``index`` counts papers from 1 within the read."""
+    for arxiv_id, number, index, record in iter_jsonl_entries(path, report, start, end, first_line):
+        yield paper_from_record(record, arxiv_id, number, index)
+
+
+def iter_jsonl_entries(
+    path: Path, report: ProblemSink, start: int = 0, end: int | None = None, first_line: int = 1
+) -> Iterator[tuple[str, int, int, dict[str, object]]]:
+    """(arXiv id, line, index, record) of each paper record, before it becomes a Paper model.
+
+    A record without an arXiv id is reported and skipped. A spot check matches on the id, index and
+    title and builds only the paper it shows.
+    """
     index = 0
     for number, record in iter_records(path, report, start, end, first_line):
-        paper = paper_from_record(record, number, index + 1)
-        if paper is None:
+        arxiv_id = _arxiv_id(record)
+        if arxiv_id is None:
             report(_problem(path, number, "missing-id", "record has no arXiv id (id, abs or url); skipped"))
             continue
         index += 1
-        yield paper
+        yield arxiv_id, number, index, record
 
 
 def read_raw_ids(path: Path, report: ProblemSink) -> dict[str, tuple[int, str]]:

@@ -40,7 +40,9 @@ _BLOCK_FIELDS = ("tldr", "motivation", "method", "result", "conclusion")
 
 
 @dataclass
-class _Entry:
+class MarkdownEntry:
+    """One paper's heading and labelled fields as read, before they become a Paper."""
+
     arxiv_id: str
     index: int | None
     title: str
@@ -70,7 +72,16 @@ class _Entry:
 
 
 def iter_markdown_papers(path: Path, report: ProblemSink) -> Iterator[Paper]:
-    entry: _Entry | None = None
+    for entry, position in iter_markdown_entries(path, report):
+        yield entry.to_paper(position)
+
+
+def iter_markdown_entries(path: Path, report: ProblemSink) -> Iterator[tuple[MarkdownEntry, int]]:
+    """Each paper's raw entry and its position (from 1), before it becomes a Paper model.
+
+    A spot check matches on the entry's id, index and title and builds only the paper it wants.
+    """
+    entry: MarkdownEntry | None = None
     current: str | None = None  # the field that continuation lines belong to
     position = 0
     bad_encoding_reported = False
@@ -85,13 +96,13 @@ def iter_markdown_papers(path: Path, report: ProblemSink) -> Iterator[Paper]:
             heading = _HEADING_RE.match(line)
             if heading:
                 if entry is not None:
-                    yield entry.to_paper(position)
+                    yield entry, position
                 position += 1
                 url = heading.group("url")
                 id_match = _ID_RE.search(url)
                 arxiv_id = id_match.group(1) if id_match else url
                 index = int(heading.group("index")) if heading.group("index") else None
-                entry = _Entry(arxiv_id=arxiv_id, index=index, title=heading.group("title"), line=number)
+                entry = MarkdownEntry(arxiv_id=arxiv_id, index=index, title=heading.group("title"), line=number)
                 current = None
                 continue
             if entry is None:
@@ -117,4 +128,4 @@ def iter_markdown_papers(path: Path, report: ProblemSink) -> Iterator[Paper]:
             if current is not None:
                 entry.fields[current].append(stripped.removeprefix(">").strip())
     if entry is not None:
-        yield entry.to_paper(position)
+        yield entry, position

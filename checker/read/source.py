@@ -2,18 +2,36 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from checker.models import Digest, DigestFormat, InputProblem, Paper, Severity
 from checker.read.detect import detect_format
-from checker.read.jsonl import iter_jsonl_papers, read_raw_ids
-from checker.read.markdown import iter_markdown_papers
+from checker.read.jsonl import (
+    iter_jsonl_entries,
+    iter_jsonl_papers,
+    paper_from_record,
+    read_raw_ids,
+    record_title,
+)
+from checker.read.markdown import MarkdownEntry, iter_markdown_entries, iter_markdown_papers
 from checker.read.naming import parse_file_name, raw_crawl_path
-from checker.read.text import looks_binary
+from checker.read.text import clean_value, looks_binary
 
 HEAD_BYTES = 65536
+_MARKDOWN_FORMATS = (DigestFormat.markdown, DigestFormat.markdown_early, DigestFormat.markdown_extended)
+
+
+@dataclass(frozen=True)
+class PaperStub:
+    """A paper's id, index and title as read, and how to build its full model when it is wanted."""
+
+    arxiv_id: str
+    index: int
+    title: str
+    build: Callable[[], Paper]
 
 
 @dataclass
@@ -35,11 +53,31 @@ class DigestSource:
     def iter_papers(self) -> Iterator[Paper]:
         if self.format in (DigestFormat.jsonl,):
             yield from iter_jsonl_papers(self.path, self.report)
-        elif self.format in (DigestFormat.markdown, DigestFormat.markdown_early, DigestFormat.markdown_extended):
+        elif self.format in _MARKDOWN_FORMATS:
             papers = iter_markdown_papers(self.path, self.report)
             if self.format is DigestFormat.markdown_extended:
                 papers = self._with_abstracts(papers)
             yield from papers
+
+    def iter_stubs(self) -> Iterator[PaperStub]:
+        """The papers of :meth:`iter_papers` (same order, ids, indexes and titles) as stubs.
+
+        Nothing is built or read ahead: a spot check stops at the paper it wants and builds only it.
+        """
+        if self.format is DigestFormat.jsonl:
+            for arxiv_id, line, index, record in iter_jsonl_entries(self.path, self.report):
+                yield PaperStub(arxiv_id, index, record_title(record),
+                                partial(paper_from_record, record, arxiv_id, line, index))
+        elif self.format in _MARKDOWN_FORMATS:
+            for entry, position in iter_markdown_entries(self.path, self.report):
+                index = entry.index if entry.index is not None else position
+                yield PaperStub(entry.arxiv_id, index, entry.title, partial(self._entry_paper, entry, position))
+
+    def _entry_paper(self, entry: MarkdownEntry, position: int) -> Paper:
+        paper = entry.to_paper(position)
+        if self.format is DigestFormat.markdown_extended and paper.abstract is None and self.abstracts_path:
+            paper.abstract = _first_abstract(self.abstracts_path, paper.arxiv_id, self.report)
+        return paper
 
     def raw_ids(self) -> dict[str, tuple[int, str]] | None:
         if self.raw_path is None:
@@ -59,6 +97,14 @@ class DigestSource:
             if paper.abstract is None and paper.arxiv_id in abstracts:
                 paper.abstract = abstracts[paper.arxiv_id]
             yield paper
+
+
+def _first_abstract(path: Path, arxiv_id: str, report: Callable[[InputProblem], None]) -> str | None:
+    """The abstract :meth:`DigestSource._with_abstracts` would borrow: the id's first non-empty one."""
+    for record_id, _, _, record in iter_jsonl_entries(path, report):
+        if record_id == arxiv_id and (abstract := clean_value(record.get("summary"))):
+            return abstract
+    return None
 
 
 def open_source(path: Path, default_language: str = "zh") -> DigestSource:
