@@ -131,6 +131,17 @@ def numbered_sentence_dropped(record: Record, rng: random.Random, _pool: list[Re
     return out, Expectation("numbered_sentence_dropped", "omission", None, number)
 
 
+# Direction words inside a fixed technical term: flipping 梯度下降 (gradient descent) into 梯度提升 (gradient
+# boosting) renames an algorithm, and 数据削弱 (for 数据增强, data augmentation) or 检索削弱 are no words; no
+# claim about a change is flipped, so such a draw yields no case. The draw itself is unchanged, so every other
+# paper gets the same mutation as before (excluded by the claims helper, 2026-11-29: 3 of 210 cases).
+_FIXED_TERMS = ("梯度下降", "梯度提升", "数据增强", "检索增强")
+
+
+def _in_fixed_term(text: str, start: int, word: str) -> bool:
+    return text[max(0, start - 2) : start] + word in _FIXED_TERMS
+
+
 def direction_flipped(record: Record, rng: random.Random, _pool: list[Record]) -> Mutation | None:
     options = []
     for block in ("result", "tldr", "conclusion"):
@@ -143,6 +154,8 @@ def direction_flipped(record: Record, rng: random.Random, _pool: list[Record]) -
     if not options:
         return None
     block, start, word, antonym = rng.choice(sorted(options))
+    if _in_fixed_term(_ai(record)[block], start, word):
+        return None
     out = copy.deepcopy(record)
     text = _ai(out)[block]
     _ai(out)[block] = text[:start] + antonym + text[start + len(word) :]

@@ -223,3 +223,95 @@ def test_no_claim_rule_raises_on_empty_or_odd_papers() -> None:
     rules = select_rules(["C", "U", "O3"], None)
     odd = Paper(arxiv_id="0000.00000", title=":", abstract="1,000. ~ up to", blocks={})
     assert check_paper(odd, "zh", rules) == []
+
+
+# Recall round (issue 4): each catch is a flip or negation made as eval/mutations.py makes it on a real paper,
+# each close call a real corpus sentence that must stay quiet.
+
+
+def test_direction_read_at_the_word_nearest_the_shared_number(papers: dict[str, Paper]) -> None:
+    # The clause has 增强 and 降低; the abstract says "an improvement in sensitivity of 8.6% and 10.4%".
+    paper = papers["2512.16739"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "灵敏度分别提高了", "灵敏度分别降低了"), "C101")
+    assert [(f.block, f.severity.value) for f in findings] == [("result", "error")]
+    assert findings[0].abstract_span and "8.6%" in findings[0].abstract_span
+
+
+def test_direction_verdict_words_compare_with_each_other(papers: dict[str, Paper]) -> None:
+    # "17.1% relative improvement in WER": 改善 agrees, 恶化 does not, though WER is a cost.
+    paper = papers["2512.16401"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "相对改善", "相对恶化"), "C101")
+    assert [f.block for f in findings] == ["result"] and "worse" in findings[0].message
+
+
+def test_loose_improve_about_a_cost_stays_quiet(papers: dict[str, Paper]) -> None:
+    # "将平均响应时间提高了16%" restates "a 16% improvement in average response time": loose, not flipped.
+    assert run(papers["2506.16882"], "C101") == []
+
+
+def test_bound_flipped_on_a_shared_number_is_caught(papers: dict[str, Paper]) -> None:
+    # "achieving an accuracy exceeding 98.36%" restated as 超过98.36%, then turned into 低于98.36%.
+    paper = papers["2512.16183"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "准确率超过98.36%", "准确率低于98.36%"), "C101")
+    assert [(f.block, f.summary_span) for f in findings] == [("result", "准确率低于98.36%（死亡检测）")]
+    assert "at most 98.36" in findings[0].message
+
+
+def test_bounds_on_a_share_or_under_a_denial_stay_quiet(papers: dict[str, Paper]) -> None:
+    # "比SA-UNet减少50%以上" for "(less than 50% of SA-UNet)"; "均低于0.55" for "no pre-trained system ...
+    # exceeds 0.55": both right.
+    assert run(papers["2509.11774"], "C101") == []
+    assert run(papers["2605.20731"], "C101") == []
+
+
+def test_good_quantity_down_against_praise_is_caught(papers: dict[str, Paper]) -> None:
+    # The abstract has no direction word about performance, only "achieving remarkable performance".
+    paper = papers["2512.21288"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "显著性能提升", "显著性能下降"), "C101")
+    assert [(f.block, f.severity.value) for f in findings] == [("result", "warning")]
+    assert findings[0].abstract_span and "remarkable performance" in findings[0].abstract_span
+
+
+def test_weakening_a_known_quantity_in_a_contrast_stays_quiet(papers: dict[str, Paper]) -> None:
+    # "但在测试集上出现显著性能下降": a reported weakness; the abstract's praise is about the validation set.
+    assert run(papers["2509.11492"], "C101") == []
+
+
+def test_enhanced_compound_turned_into_weakened_is_caught(papers: dict[str, Paper]) -> None:
+    # "AI-augmented assessment" (AI增强评估) turned into AI削弱评估.
+    paper = papers["2512.20714"]
+    assert run(paper, "C101") == []
+    findings = run(edited(paper, "result", "AI增强评估", "AI削弱评估"), "C101")
+    assert [f.block for f in findings] == ["result"]
+    assert findings[0].abstract_span and "AI-augmented assessment" in findings[0].abstract_span
+
+
+def test_negation_aligned_by_a_name_is_caught(papers: dict[str, Paper]) -> None:
+    # "AFA mechanism ... optimize attention distributions"; "without requiring manual annotations" in the
+    # sentence naming AFA negates nothing.
+    paper = papers["2512.20661"]
+    assert run(paper, "C102") == []
+    findings = run(edited(paper, "conclusion", "能有效优化", "能无法有效优化"), "C102")
+    assert [(f.block, f.severity.value) for f in findings] == [("conclusion", "warning")]
+    assert findings[0].abstract_span and "AFA" in findings[0].abstract_span
+
+
+def test_denied_showing_ignores_a_negation_inside_what_was_shown(papers: dict[str, Paper]) -> None:
+    # "... demonstrate that removing this subtype yields larger improvements ..., indicating that not all
+    # irregularity contributes equally": the "not" is part of the finding, so 并未表明 is caught.
+    paper = papers["2605.20558"]
+    assert run(paper, "C102") == []
+    findings = run(edited(paper, "result", "表明不规则性", "并未表明不规则性"), "C102")
+    assert [f.block for f in findings] == ["result"]
+
+
+def test_unseen_without_and_unchanged_stay_quiet(papers: dict[str, Paper]) -> None:
+    # "在未观察到的盆地中" (unseen basins), "不改变训练目标" (leaves the objective as it is), "并未形成独立
+    # 电路" restating "do not form isolated circuits".
+    assert run(papers["2506.05292"], "C102") == []
+    assert run(papers["2605.20728"], "C102") == []
+    assert run(papers["2602.10382"], "C102") == []

@@ -8,10 +8,26 @@ from collections.abc import Iterator
 from checker.checks.context import DigestContext, PaperContext
 from checker.checks.registry import Hit, digest_rule, paper_rule
 from checker.claims import lexicon as lx
-from checker.claims.align import numbers_in
+from checker.claims.align import Piece, clause_terms, numbers_in
 from checker.claims.english import first_key, has_any, keys, padded
-from checker.claims.entities import generic_terms, is_name_like, is_quantity, latin_names, normalize
+from checker.claims.entities import (
+    generic_terms,
+    is_name_like,
+    is_quantity,
+    latin_names,
+    name_tokens,
+    normalize,
+)
 from checker.claims.misattached import misattached_pairs
+from checker.claims.valence import (
+    bounded_somewhere,
+    chinese_bound,
+    chinese_reading,
+    disagree,
+    english_bound,
+    english_reading,
+    strong_first,
+)
 from checker.claims.view import (
     abstract_sentences,
     aligned,
@@ -44,6 +60,12 @@ def _triggered(ctx: PaperContext, pattern: re.Pattern[str], blocks: frozenset[st
                     yield block, clause
 
 
+def _digit_clauses(ctx: PaperContext) -> list[tuple[str, str]]:
+    """(block, clause) of the clauses holding a digit, shared by the bound and number-hedge checks."""
+    found: list[tuple[str, str]] = ctx.memo("claims.digit_clauses", lambda: list(_triggered(ctx, _HAS_DIGIT)))
+    return found
+
+
 def _joined_blocks(ctx: PaperContext) -> str:
     joined: str = ctx.memo("claims.joined", lambda: "\n".join(text for _, text in ctx.content_blocks()))
     return joined
@@ -53,6 +75,8 @@ def _direction(up: bool, down: bool) -> int:
     return 0 if up == down else (1 if up else -1)
 
 
+_SAID = {(True, 1): "better", (True, -1): "worse", (False, 1): "up", (False, -1): "down"}
+_ZH_GOOD_OR_BAD = re.compile(r"改善|改进|恶化|优于|劣于")
 _ZH_ANY_DIRECTION = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|{lx.ZH_WORSE.pattern}")
 
 
@@ -61,25 +85,29 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
     """A clause says a quantity went up where the abstract sentence it restates says down, or the reverse.
 
     Clauses and sentences are aligned by shared numbers; both sides must name one direction only, and both
-    or neither must be about a cost (error, latency, ...) that is better low: an error. A clause no number
-    aligns is read one direction word at a time (its object ends at 并/和/、...): a good quantity going down
-    or a cost going up (精度/accuracy, 效率/efficiency, 成本/cost ...) where the abstract sentences about it
-    state only the other way (in a sentence with both, the direction word nearest the concept decides;
-    opening, hedged and background sentences are no evidence): a warning.
+    or neither must be about a cost (error, latency, ...) that is better low: an error. Where a side names
+    both ways, or the cost test cannot tell, each side is read at the direction word nearest the shared number
+    (checker.claims.valence: 改善/恶化 and improvement/degrades carry their verdict); a number bounded from
+    below on one side and from above on the other (超过 vs "below") is an error too. A clause no number
+    aligns is read one direction word at a time: a good quantity going down or a cost going up (精度/accuracy,
+    效率/efficiency, 成本/cost ...) where the part of an abstract sentence naming it says only the other way
+    or praises it ("achieving remarkable performance"), and no part says this way except of other methods;
+    opening, hedged and background sentences are no evidence; 削弱 of an "X-enhanced" compound too: a warning.
     Example (2503.13724, flipped as the mutation harness does): "推理速度降低了56倍" against "we increase
     inference speed by a factor of $56$"; (2512.20651) "显著下降长期对话中的知识保真度" against "It
     significantly improves knowledge fidelity and retrieval efficiency".
     """
     if not _chinese(ctx):
         return
+    yield from _bound_hits(ctx)
     for block, clause in _triggered(ctx, _ZH_ANY_DIRECTION, CLAIM_BLOCKS):
         if lx.ZH_NOT_A_FINDING.search(clause):
             continue
         zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
         if not zh and lx.ZH_WORSE.search(clause):
             zh = -1
-        sentence = aligned(ctx, clause, by_number=True) if zh else None  # names alone align too loosely here
-        if sentence is None:
+        sentence = aligned(ctx, clause, by_number=True)
+        if sentence is None:  # names alone align too loosely here
             yield from _concept_hits(ctx, block, clause, zh)
             continue
         if lx.ZH_WORSE.search(clause):
@@ -88,39 +116,105 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
                           confidence=0.7)
             continue
         en = _direction(has_any(sentence.padded, lx.EN_UP), has_any(sentence.padded, lx.EN_DOWN))
-        if not en:
-            yield from _concept_hits(ctx, block, clause, zh)
+        if not en or not zh:
+            # Both ways in one sentence ("2.4X improvement in NE gain and 3X reduction in data footprint") or
+            # in the clause: read each at the direction word nearest the shared number.
+            yield from _nearest_word_hits(ctx, block, clause, sentence)
             continue
         if en == zh:
             continue
         cost = bool(lx.ZH_COST.search(clause))
-        if cost != has_any(sentence.padded, lx.EN_COST):
-            continue  # "error down" may restate "accuracy up": compare like with like only
-        if cost and has_any(sentence.padded, lx.EN_AMBIGUOUS_UP):
+        if cost != has_any(sentence.padded, lx.EN_COST) or (cost and has_any(sentence.padded, lx.EN_AMBIGUOUS_UP)):
+            # "error down" may restate "accuracy up", "improves latency" a shorter one: read both sides at the
+            # word nearest the shared number instead ("相对恶化" against "relative improvement in WER").
+            yield from _nearest_word_hits(ctx, block, clause, sentence, concepts=False)
             continue
         said, source = ("up", "down") if zh > 0 else ("down", "up")
         yield Hit(f"the summary says {said} where the abstract says {source}", block, clause, sentence.text,
                   confidence=0.7)
 
 
+# The bound words valence.chinese_bound reads next to a number, grouped by first character (a fast screen).
+_ZH_BOUND = re.compile(r"超过?|高于|多于|大于|至[少多]|逾|低于|少于|小于|不[到足]|以[上下内]")
+_BOUND = {1: "at least", -1: "at most"}
+
+
+def _bound_hits(ctx: PaperContext) -> Iterator[Hit]:
+    """A number bounded from below on one side and from above on the other ("低于98.36%" against "exceeding
+    98.36%"), in a clause and the abstract sentence that share it."""
+    for block, clause in _digit_clauses(ctx):
+        if block not in CLAIM_BLOCKS or not _ZH_BOUND.search(clause):
+            continue
+        bounded = [number for number in numbers_in(clause) if chinese_bound(clause, number)]
+        if not bounded or not any(bounded_somewhere(_lowered_abstract(ctx), number) for number in bounded):
+            continue  # no number bounded on both sides: no need to split the abstract
+        sentence = aligned(ctx, clause, by_number=True)
+        if sentence is None:
+            continue
+        for number in strong_first(numbers_in(clause) & sentence.numbers, clause):
+            said, source = chinese_bound(clause, number), english_bound(sentence.text, number)
+            if said and source and said != source:
+                yield Hit(f"the summary says {_BOUND[said]} {number} where the abstract says {_BOUND[source]}",
+                          block, clause, sentence.text, confidence=0.7)
+                break
+
+
+def _lowered_abstract(ctx: PaperContext) -> str:
+    lowered: str = ctx.memo("claims.lowered", lambda: ctx.abstract.lower())
+    return lowered
+
+
+def _nearest_word_hits(ctx: PaperContext, block: str, clause: str, sentence: Piece, *, concepts: bool = True
+                       ) -> Iterator[Hit]:
+    """Both sides read at the direction word nearest each shared number (strong numbers first); when no number
+    gives two comparable readings, the clause is read word by word against the abstract (``concepts``)."""
+    verdict = said = source = None
+    for number in strong_first(numbers_in(clause) & sentence.numbers, clause):
+        said = chinese_reading(clause, number)
+        source = english_reading(sentence.text, number) if said else None
+        verdict = disagree(said, source) if said and source else None
+        if verdict is not None:
+            break
+    if verdict is None:
+        if concepts:
+            zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
+            yield from _concept_hits(ctx, block, clause, zh)
+    elif verdict and said and source:
+        yield Hit(f"the summary says {_SAID[said[:2]]} where the abstract says {_SAID[source[:2]]}", block, clause,
+                  sentence.text, confidence=0.7)
+
+
 def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterator[Hit]:
     """The warning for a clause no number aligns, read one direction word at a time ("降低参数量并下降物理合理性"
     holds a usual and a flipped claim)."""
-    if zh < 0 and lx.ZH_WORSE.search(clause):
+    if lx.ZH_WORSE.search(clause):  # "在加速比和稀疏度上劣于现有方法": 劣于 decides, whatever 加速 says
         evidence = _worse_disagreement(ctx)
         if evidence is not None:
             yield Hit("the summary says down; the abstract says up about the same thing", block, clause, evidence,
                       confidence=0.5, severity=Severity.warning)
         return
     words = list(_ZH_UP_OR_DOWN.finditer(clause))
+    costly = _ZH_COST_LOOSE.search(clause) is not None
     for position, word in enumerate(words):
-        start = max(words[position - 1].end() if position else 0, word.start() - 5)
-        end = min(words[position + 1].start() if position + 1 < len(words) else len(clause), word.end() + 14)
-        # Its object ends at a conjunction: in "降低延迟并提高吞吐量" 延迟 is not what goes up.
-        before = _CONJUNCTION.split(clause[start : word.start()])[-1]
-        after = _CONJUNCTION.split(clause[word.end() : end])[0]
         up = lx.ZH_UP.fullmatch(word.group()) is not None
-        evidence = _concept_disagreement(ctx, before + word.group() + after, 1 if up else -1)
+        if up and not costly:
+            continue  # a good quantity going up: what papers usually say (_concept_disagreement would agree)
+        start = max(words[position - 1].end() if position else 0, word.start() - 20)
+        end = min(words[position + 1].start() if position + 1 < len(words) else len(clause), word.end() + 32)
+        # Its object ends at a conjunction: in "降低延迟并提高吞吐量" 延迟 is not what goes up; a noun conjunction
+        # after the word joins its objects ("降低了RocksDB和BlobDB的性能").
+        before = _CONJUNCTION.split(clause[start : word.start()])[-1]
+        after = _CLAUSE_CONJUNCTION.split(clause[word.end() : end])[0]
+        head = after.find("的", 0, 16) + 1
+        if len(after) - head >= 2 and not _ZH_VERB.search(after, 0, head):  # not "增加不确定性是实现安全的..."
+            after = after[head:]  # the head noun: "降低低相关性令牌的权重" lowers a weight
+        strict = _CONJUNCTION.split(after)[0]  # a cost goes up right after the word ("增强的X和高效内存利用")
+        evidence = _concept_disagreement(ctx, before + word.group() + after, before + word.group() + strict,
+                                         1 if up else -1, praise_ok=_ZH_CONTRAST.search(clause) is None)
+        if evidence is None and _ZH_WEAKEN.fullmatch(word.group()) and not _ZH_CONTRAST.search(clause):
+            evidence = _worse_disagreement(ctx, _EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
+        if evidence is None and word.group() == "削弱":
+            evidence = _enhanced_compound(ctx, clause[: word.start()])  # "AI削弱评估" for "AI-enhanced assessment"
         if evidence is not None:
             said, source = ("up", "down") if up else ("down", "up")
             yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
@@ -129,23 +223,70 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterat
 
 
 _ZH_UP_OR_DOWN = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}")
+_ZH_VERB = re.compile(r"[是为使让将把]")
+_ZH_COST_LOOSE = re.compile(lx.ZH_COST.pattern.replace("(?<!抗)", ""))  # a sure screen: no cost word at all
 _CONJUNCTION = re.compile(r"并且?|而且?|且|同时|和|与|但|及|、")
+# "但在测试集上出现显著性能下降": a contrast reports a weakness, which praise elsewhere does not contradict.
+_ZH_CONTRAST = re.compile(r"但|然而|却|不过|而")
+_CLAUSE_CONJUNCTION = re.compile(r"并且?|而且?|且|同时|但|、|方面|(?:和|与|及)(?=保持|维持|提高|提升|实现|增强|改善|确保|保证)")
 
 
-def _worse_disagreement(ctx: PaperContext) -> str | None:
-    """劣于 where the abstract never says worse: the sentence that says better."""
-    if has_any(padded_abstract(ctx), lx.EN_WORSE):
+_ZH_MODIFIER = {"量子": "quantum", "认知": "cognitive", "检索": "retrieval", "知识": "knowledge", "推理": "reasoning",
+                "记忆": "memory", "工具": "tool", "视觉": "vision", "语言": "language", "物理": "physics"}
+_LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\s-]*$")
+
+
+def _enhanced_compound(ctx: PaperContext, before: str) -> str | None:
+    """The abstract sentence with "<X>-enhanced" / "<X>-augmented" for the X right before a 削弱 ("AI削弱评估",
+    "量子削弱系统"): a compound the summary turned into its opposite."""
+    latin = _LATIN_BEFORE.search(before)
+    term = latin.group(1).lower() if latin else _ZH_MODIFIER.get(before[-2:])
+    if not term:
         return None
-    return first_sentence_with(ctx, lx.EN_BETTER) or first_sentence_with(ctx, lx.EN_UP)
+    compound = re.compile(rf"\b{re.escape(term)}[\s-](?:enhanced|augmented|enhancement|augmentation)\b")
+    for sentence in abstract_sentences(ctx):
+        if compound.search(sentence.text.lower()):
+            return sentence.text
+    return None
 
 
+def _worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE) -> str | None:
+    """劣于 (削弱, 恶化) where the abstract's own sentences (past its opening) never say worse (weaker, lower):
+    the first of them that says better."""
+    own = _own_sentences(ctx)
+    if any(has_any(sentence.padded, vetoes) for sentence in own):
+        return None
+    for wanted in (lx.EN_BETTER, lx.EN_UP, _EN_STRONGER):
+        for sentence in own:
+            if has_any(sentence.padded, wanted) and not _background(sentence.padded):
+                return sentence.text
+    return None
+
+
+_ZH_WEAKEN = re.compile(r"削弱|恶化")
+# What may say a good quantity went down; "compress" and "save" name methods and costs ("improves LLM
+# performance by compressing retrieved documents").
+_EN_GOOD_DOWN = tuple(key for key in lx.EN_DOWN_BROAD if key not in (" compress", " sav"))
+_EN_STRONGER = keys("stronger", "more closely", "more accurate*", "more robust*", "more reliabl*", "more effective*")
+_EN_WEAKER = lx.EN_DOWN_BROAD + lx.EN_WORSE + keys("weak*", "undermin*", "impair*", "attenuat*", "risk*", "threat*")
+_EN_PRAISE = keys("stateoftheart", "state of the art", "sota", "remarkabl*", "superior*", "excellent", "strong",
+                  "stronger", "competitive", "robust", "effective*", "high", "higher", "best", "impressive",
+                  "refin*", "advanc*", "promot*", "facilitat*", "ensur*", "achiev*", "deliver*", "maintain*",
+                  "preserv*", "enabl*", "support*", "benefit*", "stabiliz*", "reliabl*")
+_EN_OWN_RESULT = keys("our results", "our findings", "our experiments", "results indicate", "results suggest")
 _EN_BACKGROUND = keys("recently", "researchers", "emerged", "traditionally", "conventionally")
+
+
+def _background(padded_sentence: str) -> bool:
+    """A sentence about other work: "Recently, ...", "Researchers have ...", "... has emerged"; an opening word
+    counts only at the start ("Expert validation by three AI safety researchers confirms ..." is a finding)."""
+    return " emerged " in padded_sentence or has_any(padded_sentence[:40], _EN_BACKGROUND)
 _NEAR = 40
 _MARGIN = 10  # how much nearer the other way's word must stand to count as the sentence's direction
 _NEGATION_BEFORE, _NEGATION_AFTER = 40, 20  # how far a "without" may stand from the claim word it negates
 _EN_WITHOUT = keys("without")
 _EN_NEGATION_NOT_WITHOUT = tuple(key for key in lx.EN_STRONG_NEGATION if key not in _EN_WITHOUT) + keys(
-    "unlike", "incapable", "insufficient*")
+    "unlike", "incapable", "insufficient*", "absence", "absent")
 _ZH_OTHERS_BEFORE = re.compile(r"传统|现有|以往|仅靠|仅凭|仅用|基线|其他|既有|此前|先前|当前|线性|可能|或许")  # characters between a concept word and the direction word that is about it
 
 
@@ -175,36 +316,80 @@ def _nearest_direction(text: str, wanted: tuple[str, ...], same: tuple[str, ...]
     return verdict
 
 
-def _concept_disagreement(ctx: PaperContext, near: str, zh: int) -> str | None:
-    """For the words around one direction word of a clause no number aligns, the telltale pairings of a
-    flipped direction: a good quantity going down (降低性能) or a cost going up (提高计算成本) where the
-    abstract sentences about it say only the other way. Returns the abstract sentence that says the other way."""
-    cost = lx.ZH_COST.search(near) is not None
-    if cost and any(pattern.search(near) for pattern, _ in lx.CONCEPTS):
+_SEGMENT = re.compile(r"[,;:()]| and | but | while | whereas ")
+
+
+_EN_OTHERS_WORK = keys("traditional", "existing", "prior", "previous", "conventional")
+
+
+def _others_work(padded_sentence: str) -> bool:
+    """A sentence that opens on other methods ("Traditional MIL approaches ...", "Existing methods ...")."""
+    return has_any(padded_sentence[:30], _EN_OTHERS_WORK)
+
+
+_NEGATED_WORD = re.compile(r" (?:without|not|no|never) \w+")
+
+
+def _segment_direction(text: str, wanted: tuple[str, ...], same: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """_nearest_direction, read in each part of the sentence (between commas, "and", "but") that names the
+    concept: -1 when one says the ``same`` way, 1 when one says only the ``other`` way, else 0."""
+    verdict = 0
+    for segment in _SEGMENT.split(text):
+        part = _NEGATED_WORD.sub(" ", padded(segment))  # "without compromising diversity" says no decrease
+        if not has_any(part, wanted):
+            continue
+        says_same, says_other = has_any(part, same), has_any(part, other)
+        found = _nearest_direction(part, wanted, same, other) if says_same and says_other else (
+            -1 if says_same else int(says_other))
+        if found < 0:
+            return -1
+        verdict = max(verdict, found)
+    return verdict
+
+
+def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *, praise_ok: bool = True
+                          ) -> str | None:
+    """For the words around one direction word of a clause no number aligns (``near`` reaches over 和/与,
+    ``strict`` does not), the telltale pairings of a flipped direction: a good quantity going down (降低性能)
+    or a cost going up (提高计算成本) where the abstract sentences about it say only the other way, or praise
+    it without a direction word ("achieving remarkable performance"). Returns that abstract sentence."""
+    cost = lx.ZH_COST.search(strict) is not None
+    if cost and any(pattern.search(strict) for pattern, _ in lx.CONCEPTS):
         return None  # "检测幻觉的准确性": a good quantity about a cost, too tangled to read
     if cost != (zh > 0):
         return None  # a good quantity going up or a cost going down: what papers usually say
     wanted = tuple(key for pattern, keys in (lx.COST_CONCEPTS if cost else lx.CONCEPTS)
-                   if pattern.search(near) for key in keys)
+                   if pattern.search(strict if cost else near) for key in keys)
     if not wanted:
         return None
-    same, other = (lx.EN_UP, lx.EN_DOWN) if cost else (lx.EN_DOWN_BROAD, lx.EN_UP)
+    same, other = (lx.EN_UP, lx.EN_DOWN) if cost else (_EN_GOOD_DOWN, lx.EN_UP)
     evidence: str | None = None
+    positive: str | None = None
     for position, sentence in enumerate(abstract_sentences(ctx)):
         if not has_any(sentence.padded, wanted):
             continue
         says_same, says_other = has_any(sentence.padded, same), has_any(sentence.padded, other)
-        if says_same and says_other:  # "reduces latency and improves throughput": the word nearest decides
-            nearest = _nearest_direction(sentence.padded, wanted, same, other)
+        if says_same:  # "reduces latency and improves throughput": the word nearest the concept decides, and a
+            # word in another part of the sentence is about something else ("improves fidelity ..., reduces ...")
+            nearest = _segment_direction(sentence.text, wanted, same, other)
             says_same, says_other = nearest < 0, nearest > 0
-        if says_same and not says_other:
-            return None  # the abstract does say this way somewhere
-        # The opening sentence, hedged ones ("may be needed to achieve better performance") and those about
+        if says_same and not says_other and not _others_work(sentence.padded):
+            return None  # the abstract does say this way somewhere (not of other methods: "Traditional MIL
+            # approaches ... struggle ..., limiting their robustness")
+        # The opening sentence, hedged ones ("may be needed to achieve better performance") unless they hedge
+        # the paper's own result ("Our results indicate ... the potential to enhance accuracy"), and those about
         # other work ("Recently, ... has emerged to improve reasoning performance") state no finding.
-        if (says_other and not says_same and evidence is None and position
-                and not has_any(sentence.padded, lx.EN_SOFT) and not has_any(sentence.padded, _EN_BACKGROUND)):
-            evidence = sentence.text
-    return evidence
+        hedged = has_any(sentence.padded, lx.EN_SOFT) and not has_any(sentence.padded, _EN_OWN_RESULT)
+        if evidence is None and not says_same and position and not hedged and not _background(sentence.padded):
+            if says_other:
+                evidence = sentence.text
+            elif praise_ok and not cost and positive is None and has_any(sentence.padded, _EN_PRAISE):
+                positive = sentence.text  # "achieving remarkable performance": good, with no direction word
+    if evidence is None and positive is None and not cost and praise_ok:
+        # A good quantity going down the abstract never states about it, where nothing of the paper's own gets
+        # worse, weaker or lower at all ("用于降低视频语言理解能力")
+        return _worse_disagreement(ctx, _EN_WEAKER)
+    return evidence or positive
 
 
 @paper_rule("C102", "negation-mismatch", Category.mismatched_claim, Severity.error, needs_abstract=True)
@@ -212,16 +397,19 @@ def negation_mismatch(ctx: PaperContext) -> Iterator[Hit]:
     """A clause is negated (未能/无法/并非...) where the abstract sentence it restates is not.
 
     Aligned by a shared number: an error. Otherwise the word the negation lands on (提高, 有效, 克服, 缓解 ...)
-    is looked up in the abstract: stated there and negated nowhere (a "without" counts only next to it), a
-    warning. Negations of a harm (不会降低性能), of what other work cannot do (传统方法无法解决) or of a
-    hypothesis (可能...并未提高) stay quiet.
+    is looked up in the abstract: stated there and negated nowhere (a "without" counts only next to it, and
+    for 并未表明 only a negation just before "show"), a warning. Failing that, a denial (未能/无法/并未 ...)
+    is a warning where the abstract sentence sharing a Latin name with the clause, and every sentence naming
+    it, is free of negation, or where the paper's own sentences negate nothing at all. Negations of a harm
+    (不会降低性能), of what other work cannot do (传统方法无法解决), conditions (在没有...的情况下), causes and
+    concessions (因/即使/尚) or a hypothesis (可能...并未提高) stay quiet.
     Example (2503.13710, negated as the mutation harness does): "该方法...未能提高视觉保真度" against
     "Experiments ... demonstrate improved visual fidelity with our method".
     """
     if not _chinese(ctx):
         return
     for block, clause in _triggered(ctx, lx.ZH_NEGATION, CLAIM_BLOCKS):
-        if lx.ZH_NEGATED_HARM.search(clause):
+        if lx.ZH_NEGATED_HARM.search(clause) or _ZH_WITHOUT.search(clause):
             continue
         sentence = aligned(ctx, clause, by_number=True)
         if sentence is not None:
@@ -236,32 +424,115 @@ def negation_mismatch(ctx: PaperContext) -> Iterator[Hit]:
 
 
 def _stated_positively(ctx: PaperContext, clause: str) -> str | None:
-    """For a negated clause no number or name aligns: the abstract sentence that states the negated claim
-    (improve, outperform, achieve, ...) without any negation, when no sentence with that claim is negated."""
+    """For a negated clause no number aligns: the abstract sentence that states the negated claim (improve,
+    outperform, achieve, ...) without a negation near it, when no sentence with that claim is negated there.
+    When no sentence states the claim, an abstract that negates nothing at all is evidence too (a finding
+    the paper never denies), unless the clause is a concession or a consequence (即使/但/导致/尚 ...)."""
     negated = lx.ZH_NEGATION.search(clause)
     if negated is None or _ZH_OTHERS_BEFORE.search(clause, 0, negated.start()):
         return None  # "解决传统方法无法解决的问题", "可能导致...并未提高": what others cannot do, a hypothesis
-    after = clause[negated.end() : negated.end() + 8]
-    wanted = tuple(key for pattern, keys in lx.NEGATED_CLAIMS if pattern.search(after) for key in keys)
-    if not wanted:
+    if _ZH_CAUSE_BEFORE.search(clause, 0, negated.start()) or _ZH_ABSENCE.match(clause, negated.start()):
         return None
+    after = clause[negated.end() : negated.end() + 12]
+    # "不能/无法" alone denies only "can": too weak a claim to look up ("并不能自动带来校准优势").
+    wanted = tuple(key for pattern, keys in lx.NEGATED_CLAIMS[:-1] if pattern.search(after) for key in keys)
+    # "并未表明" denies that something was shown: a negation elsewhere in "experiments show that X ... not Y" is
+    # about what was shown, so only one next to the verb counts.
+    shown = _ZH_SHOWN.match(after) is not None
+    if shown:  # what was shown ("未能证明...泛化能力") is no claim of its own to look up
+        wanted = tuple(key for pattern, keys in lx.NEGATED_CLAIMS if pattern.match(after) for key in keys)
     evidence: str | None = None
-    for sentence in abstract_sentences(ctx):
-        if has_any(sentence.padded, wanted):
-            if _negated(sentence.padded, wanted):
+    if wanted:
+        for sentence in abstract_sentences(ctx):
+            if has_any(sentence.padded, wanted):
+                if _negated(sentence.padded, wanted, near_only=shown):
+                    return None
+                if evidence is None and not _background(sentence.padded):
+                    evidence = sentence.text  # not one about others' work
+    if (evidence is not None or _ZH_NOT_A_CLAIM_BEFORE.search(clause, 0, negated.start())
+            or not _ZH_DENIAL.match(negated.group())):
+        return evidence
+    named = aligned(ctx, clause, weak_ok=True)  # a Latin name in common ("TextReg ... 无法有效缓解")
+    if named is not None:
+        # Every sentence naming what the clause names must be free of negation ("LLMs fail to produce ...").
+        terms = clause_terms(clause)
+        if _broadly_negated(named.padded):
+            return None
+        for other in abstract_sentences(ctx):
+            if any(f" {term} " in other.padded for term in terms) and _broadly_negated(other.padded,
+                                                                                       strong_only=True):
                 return None
-            if evidence is None and not has_any(sentence.padded, _EN_BACKGROUND):
-                evidence = sentence.text  # not one about others' work
-    return evidence
+        return None if _background(named.padded) else named.text
+    if any(_broadly_negated(sentence.padded) for sentence in _own_sentences(ctx)):
+        return None
+    return first_sentence_with(ctx, _EN_FINDING) or last_sentence(ctx)
 
 
-def _negated(text: str, wanted: tuple[str, ...]) -> bool:
-    """A strong negation anywhere in the sentence, or a "without" shortly before or after a claim word
-    ("without improving"); a "without" elsewhere ("improves ... without retraining") negates nothing."""
+# "在没有结构先验的情况下能够泛化", "在完全未观察到的盆地中": "without", "unseen", not a negated claim (在 the
+# preposition, not the 在 of 潜在, 存在, 在线).
+_ZH_WITHOUT = re.compile(r"(?<![潜存现所实内外正])在(?![线于])[^，。；]{0,4}(?:没有|无|不|未)|(?:没有|无|不)[^，。；]{0,24}情况下")
+# A negation after these is a concession, a cause, a caveat or a beneficiary (即使...无法获取, 因兼容性问题无法
+# 应用, 尚不能断言, 为...无法获取真实数据的研究提供).
+_ZH_NOT_A_CLAIM_BEFORE = re.compile(r"为|当|即使|但|导致|因为|由于|因(?![果素])|尚|虽|难以|仍|若|如果|否则|除非")
+# Negators that deny an ability or a result; 没有/不会/未被 mostly say something is absent ("没有内部共振").
+_ZH_DENIAL = re.compile(r"未能|无法|不能|并未|并非|未$|不$")
+_ZH_SHOWN = re.compile(r"表明|证明|显示|证实|验证")
+_ZH_CAUSE_BEFORE = re.compile(r"因为|由于|即使|虽")
+# "没有明确证据表明", "没有一种方法能够": a statement of absence, not a denied claim.
+_ZH_ABSENCE = re.compile(r"没有(?:明确|足够|一种|任何|单一|证据|统一)")
+_EN_FINDING = keys("show*", "demonstrat*", "results", "experiments", "find*", "found")
+_NOT_ONLY = " not only "
+
+
+_EN_OWN_WORK = keys("we", "our", "this paper", "this work", "this study", "propos*", "introduc*")
+
+
+def _own_sentences(ctx: PaperContext) -> list[Piece]:
+    """The abstract sentences from the first that says we/our/propose on: the opening ones set the scene
+    ("Existing methods fail to ...")."""
+    def compute() -> list[Piece]:
+        found = abstract_sentences(ctx)
+        start = next((i for i, s in enumerate(found) if has_any(s.padded, _EN_OWN_WORK)), len(found))
+        return found[start:]
+
+    result: list[Piece] = ctx.memo("claims.own_sentences", compute)
+    return result
+
+
+def _broadly_negated(padded_text: str, *, strong_only: bool = False) -> bool:
+    """Any negation in a sentence but "not only" and "without" ("without manual annotations" denies no claim);
+    with ``strong_only``, only not/no/cannot/fail ... (not "poor", "limited", "struggle")."""
+    text = padded_text.replace(_NOT_ONLY, " ")
+    if strong_only:
+        return has_any(text, _EN_NEGATION_NOT_WITHOUT)
+    return has_any(text, _EN_BROAD_NEGATION) or has_any(text, _EN_NEGATIVE_FINDING)
+
+
+_EN_BROAD_NEGATION = tuple(key for key in lx.EN_NEGATION if key not in _EN_WITHOUT)
+
+
+_EN_NEGATIVE_FINDING = keys("poor*", "unable", "incapable", "insufficient*", "inadequate*", "absence")
+
+
+def _unnegated_abstract(ctx: PaperContext) -> str:
+    """The padded abstract without "not only", which negates nothing."""
+    text: str = ctx.memo("claims.padded_unnegated", lambda: padded_abstract(ctx).replace(_NOT_ONLY, " "))
+    return text
+
+
+def _negated(text: str, wanted: tuple[str, ...], *, near_only: bool = False) -> bool:
+    """A strong negation anywhere in the sentence but "not only" (just before a claim word when ``near_only``), or
+    a "without" shortly before or after a claim word ("without improving"); a "without" elsewhere ("improves
+    ... without retraining") negates nothing."""
+    text = text.replace(_NOT_ONLY, " ")
+    claims = _positions(text, wanted)
+    if near_only:  # "does not show", "fail to demonstrate"; "indicating that not all ..." shows something
+        return any(0 <= claim - at <= _NEGATION_BEFORE for claim in claims
+                   for at in _positions(text, _EN_NEGATION_NOT_WITHOUT + _EN_WITHOUT))
     if has_any(text, _EN_NEGATION_NOT_WITHOUT):
         return True
     return any(-_NEGATION_AFTER <= claim - at <= _NEGATION_BEFORE
-               for claim in _positions(text, wanted) for at in _positions(text, _EN_WITHOUT))
+               for claim in claims for at in _positions(text, _EN_WITHOUT))
 
 
 def _matching_clauses(ctx: PaperContext, pattern: re.Pattern[str], *, after: re.Pattern[str] | None = None,
@@ -297,10 +568,7 @@ def unlicensed_intensifier(ctx: PaperContext) -> Iterator[Hit]:
     if not _chinese(ctx):
         return
     for block, clause in _matching_clauses(ctx, lx.ZH_INTENSIFIER, after=_CHANGE_AFTER):
-        abstract = padded_abstract(ctx)
-        for phrase in lx.NOT_INTENSITY:
-            abstract = abstract.replace(phrase, " ")
-        if has_any(abstract, lx.EN_INTENSITY) or lx.EN_LARGE_EFFECT.search(ctx.abstract):
+        if _intensity_licensed(ctx):
             return
         if lx.ZH_NOT_INTENSIFIED_CLAIM.search(clause):
             continue
@@ -308,6 +576,27 @@ def unlicensed_intensifier(ctx: PaperContext) -> Iterator[Hit]:
                   _evidence(ctx, clause, lx.EN_UP), confidence=0.6)
 
 
+def _intensity_licensed(ctx: PaperContext) -> bool:
+    """The abstract calls something significant, substantial or large, or states a large effect."""
+    def compute() -> bool:
+        abstract = padded_abstract(ctx)
+        for phrase in lx.NOT_INTENSITY:
+            abstract = abstract.replace(phrase, " ")
+        # Every large effect is written with a digit: most abstracts without one skip the costly search.
+        if has_any(abstract, lx.EN_INTENSITY):
+            return True
+        # The costly forms of a large effect all hold a percentage of 20 or more; without one, only "4 times",
+        # "2.5x" or "-fold" can license (same result as lx.EN_LARGE_EFFECT, several times faster).
+        if _LARGE_PERCENT.search(ctx.abstract) is None:
+            return _LARGE_FACTOR.search(ctx.abstract) is not None
+        return lx.EN_LARGE_EFFECT.search(ctx.abstract) is not None
+
+    licensed: bool = ctx.memo("claims.intensity_licensed", compute)
+    return licensed
+
+
+_LARGE_PERCENT = re.compile(r"(?:[2-9]\d|\d{3,})(?:\.\d+)?\s*(?:\\?%|percent)")
+_LARGE_FACTOR = re.compile(r"\d+(?:\.\d+)?\s*(?:[x×]|times|-?fold)(?![A-Za-z])")  # EN_LARGE_EFFECT's first form
 _PROPOSE_KEYS = ("propos", "introduc", "present")
 
 
@@ -365,8 +654,6 @@ def unlicensed_proof(ctx: PaperContext) -> Iterator[Hit]:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-
-
 def _abstract_hedge(abstract: str, number: str) -> str | None:
     """The hedge right before an occurrence of ``number`` in the abstract ("up to 30"), if any."""
     start = abstract.find(number)
@@ -382,6 +669,12 @@ def _abstract_hedge(abstract: str, number: str) -> str | None:
     return None
 
 
+def _hedge_of(ctx: PaperContext, hedges: dict[str, str | None], number: str) -> str | None:
+    if number not in hedges:
+        hedges[number] = _abstract_hedge(ctx.abstract, number)
+    return hedges[number]
+
+
 @paper_rule("C107", "dropped-number-hedge", Category.mismatched_claim, Severity.warning, needs_abstract=True)
 def dropped_number_hedge(ctx: PaperContext) -> Iterator[Hit]:
     """A number hedged in the abstract (up to, about, nearly) is stated flat in the summary.
@@ -392,13 +685,14 @@ def dropped_number_hedge(ctx: PaperContext) -> Iterator[Hit]:
     if not _chinese(ctx):
         return
     flagged: set[str] = set()
-    for block, clause in _triggered(ctx, _HAS_DIGIT):
+    hedges: dict[str, str | None] = {}
+    for block, clause in _digit_clauses(ctx):
         if lx.ZH_NUMBER_HEDGE.search(clause):
             continue
         for number in sorted(numbers_in(clause) - flagged):
             if len(number) < 2 and "." not in number:
                 continue
-            hedge = _abstract_hedge(ctx.abstract, number)
+            hedge = _hedge_of(ctx, hedges, number)  # once per number: the same ones recur in several blocks
             if hedge is None:
                 continue
             flagged.add(number)
@@ -407,6 +701,7 @@ def dropped_number_hedge(ctx: PaperContext) -> Iterator[Hit]:
                       clause, sentence.text if sentence else hedge, confidence=0.6)
 
 
+_MODAL_HEDGE_STARTS = tuple(key.rstrip() for key in lx.EN_MODAL_HEDGE)  # looser than the keys: a sure screen
 _ZH_CLAIM = re.compile(rf"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|证明|证实|实现|导致|使得|确保|保证")
 
 
@@ -418,8 +713,8 @@ def dropped_modal_hedge(ctx: PaperContext) -> Iterator[Hit]:
     Example (2506.16046 with "can" turned into "may"): "将能效比传统节能系统配置提高高达25%" against "setting a
     simple power cap may improve energy efficiency by up to 25%".
     """
-    if not _chinese(ctx):
-        return
+    if not _chinese(ctx) or not has_any(padded_abstract(ctx), _MODAL_HEDGE_STARTS):
+        return  # an abstract that never hedges has no hedge to drop
     done: set[str] = set()
     for block, clause in _triggered(ctx, _ZH_CLAIM, CLAIM_BLOCKS):
         if block in done or lx.ZH_MODAL_HEDGE.search(clause):
@@ -449,6 +744,8 @@ def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
     Example (2509.11662): the method block names "ViT", which the abstract and title never mention.
     """
     generic = generic_terms()
+    if not _has_unsupported_name(ctx, generic):
+        return  # most summaries: every name is in the abstract, found with one scan of all blocks
     reported: set[str] = set()
     for block, text in ctx.content_blocks():
         if not _LATIN_LETTER.search(text):
@@ -462,6 +759,21 @@ def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
             reported.add(key)
             yield Hit(f"{name} is not in the abstract or title", block, name, ctx.paper.title or None,
                       confidence=0.6)
+
+
+def _has_unsupported_name(ctx: PaperContext, generic: frozenset[str]) -> bool:
+    """Whether any block holds a name the rule would report (a screen over the joined blocks: same tests)."""
+    joined = _joined_blocks(ctx)
+    if not _LATIN_LETTER.search(joined):
+        return False
+    index = source_index(ctx)
+    for name in name_tokens(joined):  # any order: only whether one exists
+        key = normalize(name)
+        if len(key) <= 2 or key in generic or is_quantity(name):
+            continue
+        if not index.has(name):
+            return True
+    return False
 
 
 _NAME_AFTER_VERB = re.compile(
@@ -571,3 +883,4 @@ def misattached_summary(ctx: DigestContext) -> Iterator[Hit]:
         yield Hit(f"the summary matches {other_id} ({other.title[:80]}) better than this paper: "
                   f"{theirs} shared terms against {own}", None, ", ".join(shared[:8]), other.title or other_id,
                   arxiv_id=arxiv_id, line=sketch.line, confidence=0.8)
+

@@ -10,7 +10,7 @@ from checker.claims.english import padded
 CLAUSE_SPLIT = re.compile(r"[，。；！？;!?\n]|,(?!\d{3})")
 # A sentence ends at . ! or ? before a capital (a leading character class keeps the scan fast).
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(\[\"'])")
-_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z\d.])\d+(?:\.\d+)?")
+NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z\d.])\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 _TERM = re.compile(r"[a-z][a-z0-9]+")
@@ -31,7 +31,7 @@ def normalize_number(token: str) -> str:
 
 
 def numbers_in(text: str) -> frozenset[str]:
-    return frozenset(normalize_number(m) for m in _NUMBER.findall(text))
+    return frozenset(normalize_number(m) for m in NUMBER.findall(text))
 
 
 def clause_terms(text: str) -> frozenset[str]:

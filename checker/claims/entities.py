@@ -57,6 +57,11 @@ def latin_names(text: str, *, name_like_only: bool = False) -> list[str]:
     return names
 
 
+def name_tokens(text: str) -> set[str]:
+    """Every name-like token of a text, all spellings kept (latin_names keeps the first of each key)."""
+    return {token for token in filterfalse(str.islower, _NAME.findall(text)) if is_name_like(token)}
+
+
 _QUANTITY = re.compile(r"\d+(?:\.\d+)?[A-Za-z]{0,3}")  # 7B, 400M, 5dB, 30fps: sizes and units, not names
 
 

@@ -17,9 +17,10 @@ EN_DOWN = keys("reduc*", "decreas*", "drop*", "degrad*", "slower", "underperform
                "diminish*", "fewer", "less", "worse", "shrink*", "cut", "cuts", "cutting", "weaken*", "slow*",
                "lag*", "fall*", "fell", "minimiz*", "minimis*", "mitigat*", "alleviat*", "sav*", "compress*",
                "eliminat*", "lighter", "smaller")
-# Everything that may say "less", for the test that an abstract never speaks of a decrease at all.
+# Everything that may say "less", for the test that an abstract never speaks of a decrease at all (not
+# "remove": "removing this subtype yields larger improvements in generalization" lowers nothing it names).
 EN_DOWN_BROAD = EN_DOWN + keys(
-    "suppress*", "prevent*", "avoid*", "curb*", "lessen*", "narrow*", "remov*", "limit*", "harm*", "hurt*",
+    "suppress*", "prevent*", "avoid*", "curb*", "lessen*", "narrow*", "limit*", "harm*", "hurt*",
     "impair*", "undermin*", "erod*", "compromis*", "damag*", "shorten*", "trim*", "low", "decay*", "loses", "lose",
     "losing", "lost", "penal*", "restrict*", "worsen*", "deteriorat*", "sacrific*", "vulnerab*", "fragil*",
     "the cost of", "tradeoff*", "expense")
@@ -27,22 +28,22 @@ EN_DOWN_BROAD = EN_DOWN + keys(
 EN_AMBIGUOUS_UP = keys("improv*", "enhanc*", "better", "outperform*", "gain*", "boost*", "optimi*")
 # A direction word inside a negation, a hypothesis or a cause is not the paper's finding.
 ZH_NOT_A_FINDING = re.compile(
-    r"[不未无没][^，。；]{0,4}(?:降低|减少|下降|削弱|提高|提升|增加)|并非|导致|造成|引起|可能|会|梯度下降|反而|随着?|"
-    r"问题|挑战|瓶颈|困境|局限"
+    r"[不未无没](?![仅断同来])[^，。；]{0,4}(?:降低|减少|下降|削弱|提高|提升|增加)|并非|导致|造成|引起|可能|会|梯度下降|反而|随着?|"
+    r"(?:解决|针对|缓解|应对|面临|面对|克服|处理|存在|揭示|发现|指出)[^，。；]*(?:问题|挑战|瓶颈|困境|局限)"
 )
 # Quantities that are better when lower: a direction about them reads the other way round, so the
 # direction rule only compares two sides that both mention one (or neither does).
-ZH_COST = re.compile(r"过拟合|复杂度|刻板印象|偏见|风险|危险|差距|鸿沟|错误|误差|延迟|时延|成本|损失|开销|时间|内存|显存|幻觉|能耗|困惑度|耗时|代价|失败|遗忘|"
-                     r"攻击成功率|偏差|噪声|冗余|参数量|FID|MSE|MAE|RMSE|EER|WER|CER")
+ZH_COST = re.compile(r"(?<!抗)(?:过拟合|复杂度|刻板印象|偏见|风险|危险|差距|鸿沟|错误|误差|延迟|时延|成本|损失|开销|时间|内存|显存|幻觉|能耗|困惑度|耗时|代价|失败|遗忘|"
+                     r"攻击成功率|偏差|噪声|冗余|参数量|方差|变异|需求|运行时长|不确定性|FID|MSE|MAE|RMSE|EER|WER|CER|LPIPS|FLOPs)")  # 抗遗忘: against forgetting
 EN_COST = keys("error*", "latenc*", "cost*", "loss", "losses", "overhead*", "time", "times", "memory", "hallucinat*",
                "energy", "perplexity", "runtime*", "failure*", "forgetting", "bias*", "noise*", "redundan*",
                "parameter*", "fid", "mse", "mae", "rmse", "eer", "wer", "cer", "computation*", "flops",
-               "footprint", "consumption", "usage", "gap*")
+               "footprint", "consumption", "usage", "gap*", "varian*", "lpips", "attack success*", "uncertaint*")
 
 # Negation: explicit negators only ("不同", "无监督", "未来" are not negations).
 ZH_NEGATION = re.compile(
-    r"未能|并未|并非|无法|不能|没有|不会|尚未|未曾|不再|不足以|未被|从未|未(?=[提改显实达超优发观表证验产带])|"
-    r"并不|不(?=[提改显优如及])"
+    r"未能|并未|并非|无法|不能|没有|不会|尚未|未曾|不再|不足以(?!及)|未被|从未|未(?=[提改显实达超优发观表证验产带])|"
+    r"并不|不(?=[提改显优及])"
 )
 EN_NEGATION = keys("not", "no", "never", "cannot", "fail*", "without", "unable", "neither", "nor", "lack*", "none",
                    "rarely", "unlike", "insufficient*", "inability", "limited", "struggl*", "absence", "absent",
@@ -117,7 +118,7 @@ CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"速度|加速", ("speed*", "fast*", "accelerat*")),
         (r"成功率", ("success*",)),
         (r"召回", ("recall*",)),
-        (r"效果|有效", ("effective*", "efficacy")),
+        (r"效果|有效性", ("effective*", "efficacy")),  # not 有效: "有效减少通信" is "effectively"
         (r"能力", ("capabilit*", "abilit*")),
         (r"可扩展性", ("scalab*",)),
         (r"一致性", ("consisten*",)),
@@ -145,6 +146,14 @@ CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"实用性", ("practical*", "utility")),
         (r"信任", ("trust*",)),
         (r"准确度", ("accura*",)),
+        (r"灵敏度|敏感性", ("sensitiv*",)),
+        (r"参与度", ("engag*",)),
+        (r"合法性", ("legitima*",)),
+        (r"可懂度", ("intelligib*",)),
+        (r"素养", ("literacy",)),
+        (r"校准", ("calibrat*",)),
+        (r"统计能力|统计功效", ("power",)),
+        (r"有效性", ("effective*", "efficacy")),
     )
 )
 COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -165,6 +174,14 @@ COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"遗忘", ("forgetting",)),
         (r"过拟合", ("overfit*",)),
         (r"噪声", ("noise*",)),
+        (r"方差", ("varian*",)),
+        (r"变异", ("variation*", "variab*")),
+        (r"需求", ("requir*", "demand*", "need*")),
+        (r"运行时长|运行时间", ("runtime*", "turnaround", "time")),
+        (r"不确定性", ("uncertaint*",)),
+        (r"攻击成功率", ("attack success*",)),
+        (r"LPIPS", ("lpips",)),
+        (r"FLOPs|浮点运算", ("flops",)),
     )
 )
 ZH_WORSE = re.compile(r"劣于")
@@ -179,7 +196,6 @@ NEGATED_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"证明|验证|表明|证实|显示", ("demonstrat*", "show*", "verif*", "validat*", "confirm*", "prove*",
                                   "reveal*", "indicat*", "suggest*")),
         (r"有效", ("effective*", "efficacy")),
-        (r"能够|可以|能", ("can", "enabl*", "allow*", "abl*", "capable")),
         # The verb a negation lands on ("无法有效缓解" denies "mitigates").
         (r"缓解|减轻", ("mitigat*", "alleviat*")),
         (r"弥合|弥补", ("bridg*", "compensat*")),
@@ -195,10 +211,11 @@ NEGATED_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"支持", ("support*",)),
         (r"生成", ("generat*",)),
         (r"泛化", ("generaliz*", "generalis*")),
+        (r"能够|可以|能", ("can", "enabl*", "allow*", "abl*", "capable")),  # last: too weak alone (C102)
     )
 )
 # Negations strong enough to veto "the abstract states it positively" (not "without", "limited", "little").
 EN_STRONG_NEGATION = keys("not", "never", "cannot", "fail*", "unable", "t", "no", "neither", "nor", "inability",
                           "unclear", "lack*", "none", "without")
 # Negating a harm ("不会降低性能", "未显示退化") asserts something good: not the negation of a claim.
-ZH_NEGATED_HARM = re.compile(r"(?:不|未|无|没有|不会|并未)[^，。；]{0,16}(?:降低|下降|影响|退化|损失|牺牲|负担|损害|减少|需要|依赖|增加)")
+ZH_NEGATED_HARM = re.compile(r"(?:不|未|无|没有|不会|并未)[^，。；]{0,10}(?:降低|下降|(?<!的)影响|退化|损失|牺牲|负担|损害|减少|需要|依赖|增加|改变|修改)")
