@@ -44,8 +44,10 @@ def paper_from_record(record: dict[str, object], arxiv_id: str, line: int, index
     ai_fields: dict[str, object] = ai if isinstance(ai, dict) else {}
     blocks: dict[str, Block] = {}
     for name in BLOCK_NAMES:
-        keys = _BLOCK_ALIASES.get(name, (name,))
-        value = next((ai_fields[k] for k in keys if k in ai_fields), None)
+        if name in _BLOCK_ALIASES:
+            value = next((ai_fields[k] for k in _BLOCK_ALIASES[name] if k in ai_fields), None)
+        else:
+            value = ai_fields.get(name)
         blocks[name] = Block(name=name, text=clean_value(value), line=line)
     extra = {k: v for k in _EXTRA_AI_FIELDS if (v := clean_value(ai_fields.get(k))) is not None}
     return Paper(

@@ -30,6 +30,6 @@ def clean_value(value: object) -> str | None:
     elif not isinstance(value, str):
         value = str(value)
     text = value.strip()
-    if not text or text.lower() in NULL_LITERALS:
+    if not text or (len(text) <= 4 and text.lower() in NULL_LITERALS):  # no lower() of whole abstracts
         return None
     return text
