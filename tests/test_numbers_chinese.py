@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from checker.numbers import extract_chinese_quantities, normalize_chinese
-from checker.numbers.chinese import chinese_years
+from checker.numbers.chinese import chinese_years, may_hold_quantity, normalize_and_extract
 from checker.numbers.cn_numerals import chinese_to_number
 from checker.numbers.quantity import APPROX, DOWN, LOWER, RANGE, WORD
+from checker.numbers.view import NumberView
 
 
 def values(text: str) -> list[tuple[float, str]]:
@@ -125,3 +126,19 @@ def test_chinese_numeral_converter_rejects(span: str) -> None:
 def test_bad_input_never_raises() -> None:
     for text in ["", "％", "万亿", "第", "1/0", "百分之", "９" * 300, "$10^{999}$"]:
         extract_chinese_quantities(text)
+
+
+def test_a_block_without_numerals_is_normalized_only_when_asked_and_the_same() -> None:
+    raw = "基于$\\alpha$-散度的方法－在“一种”框架下统一建模"  # LaTeX and a full-width sign, no numeral but 一
+    assert not may_hold_quantity(raw)
+    view = NumberView("We propose a method.", "Title", [("tldr", raw)], "zh")
+    [block] = view.blocks
+    assert block.quantities == [] and block._text is None  # not normalized while building the view
+    assert block.text == normalize_and_extract(raw)[0] == normalize_chinese(raw)
+    assert "$" not in block.text
+
+
+def test_chinese_numeral_converter_agrees_on_spans_of_one_and_zero() -> None:
+    # The count reader skips 一/零/〇 before calling the converter: it must say the same (at most one).
+    assert [chinese_to_number(span) for span in ("一", "零", "〇")] == [1, 0, 0]
+    assert chinese_to_number("一一一一") == 1111 and may_hold_quantity("一一一一个")

@@ -18,6 +18,7 @@ from checker.numbers.quantity import (
     FRACTION,
     LOWER,
     RANGE,
+    SPAN,
     UPPER,
     WORD,
     Kind,
@@ -51,25 +52,41 @@ _CHINESE_COUNT = re.compile(
 _CHINESE_COUNT_SCREEN = re.compile(  # the same pattern, opening with a class: most 一 are not counts
     rf"[零〇一二两三四五六七八九十](?<![第数几若0-9.{_CN}].)[{_CN}]*(?:多|余)?(?:{_COUNTERS})"
 )
+# A count above one needs a numeral other than 一 (一种 is an article), or a run of 一 read digit by digit.
+_MAY_HOLD_COUNT = re.compile("[〇零二两三四五六七八九十百千万亿]")
+_SCALE_COUNTERS = frozenset({"万", "亿", "千", "百"})  # 三万个: the scale is part of the number
+_COUNTED_AFTER_SCALE = re.compile(r"[个种项名人条篇]")
+_ONE_OR_ZERO = frozenset({"一", "零", "〇"})
+_WORD_ONLY = frozenset({WORD})
+_WORD_MORE = frozenset({WORD, LOWER})
 _PERCENT_WORDS = re.compile(rf"百分之(?P<n>[{_CN}点]+|\d+(?:\.\d+)?)")
-_TENTHS = re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<n>[二三四五六七八九])成(?![为功本员果立就型像长熟分绩])")
+# Opens with the class (the lookbehind then checks the character before it), so the engine skips ahead fast.
+_TENTHS = re.compile(r"(?P<n>[二三四五六七八九])(?<![零〇一二两三四五六七八九十百千].)成(?![为功本员果立就型像长熟分绩])")
 
 
 def _reversed_alternatives(words: str) -> str:
     return "|".join(sorted((re.escape(word[::-1]) for word in words.split("|")), key=len, reverse=True))
 
 
+_APPROX_BEFORE = "约|大约|近|接近|将近|大概|~|≈"
+_LOWER_BEFORE = "超过|超|逾|高于|多于|至少|大于|>|≥"
+_UPPER_BEFORE = "最多|至多|不到|不足|低于|少于|小于|不超过|<|≤"
 # Read backwards from the number (one anchored attempt instead of a search over the window).
 _BEFORE = re.compile(
-    r"\s*(?:(?P<approx>" + _reversed_alternatives("约|大约|近|接近|将近|大概|~|≈") + ")"
-    r"|(?P<lower>" + _reversed_alternatives("超过|超|逾|高于|多于|至少|大于|>|≥") + ")"
-    r"|(?P<upper>" + _reversed_alternatives("最多|至多|不到|不足|低于|少于|小于|不超过|<|≤") + "))"
+    r"\s*(?:(?P<approx>" + _reversed_alternatives(_APPROX_BEFORE) + ")"
+    r"|(?P<lower>" + _reversed_alternatives(_LOWER_BEFORE) + ")"
+    r"|(?P<upper>" + _reversed_alternatives(_UPPER_BEFORE) + "))"
 )
+# The character just before a number that _BEFORE can match after (besides white space): most numbers have none.
+_BEFORE_ENDINGS = frozenset(word[-1] for word in f"{_APPROX_BEFORE}|{_LOWER_BEFORE}|{_UPPER_BEFORE}".split("|"))
 _AFTER = re.compile(r"\s*(?:(?P<approx>左右|上下)|(?P<lower>以上|多|余)|(?P<upper>以下|以内))")
-_DOWN_WORDS = ("降", "减", "少", "缩短", "节省")
+_AFTER_OPENINGS = frozenset("左上以多余")  # the same for _AFTER, just after the number
+_DOWN = re.compile("降|减|少|缩短|节省")
+_NO_QUALIFIERS: frozenset[str] = frozenset()
 _AFTER_NOT_QUANTITY = re.compile(r"^(?:[A-Za-z×]|\.\d|/|年|月|日|号)")
 _CONVENTION = re.compile(r"\s*(?:置信|CL\b|C\.L\.|confidence|CI\b)")
 _LIST_MARKER_AFTER = re.compile(r"^(?:[）)、]|\.(?!\d)|:|：)")
+_BEFORE_LIST_MARKER = frozenset({"", "(", "（", "\n", " ", "：", ":", "；", ";", "，", "。"})
 
 
 def _kind(unit: str, integer: bool) -> Kind:
@@ -83,35 +100,38 @@ def _kind(unit: str, integer: bool) -> Kind:
     return "multiplier"
 
 
-def _qualifiers(text: str, start: int, end: int, sign: str) -> frozenset[str]:
+def _qualifiers(text: str, start: int, end: int, sign: str | None) -> frozenset[str]:
     before = text[max(0, start - 8):start]
-    found = set()
-    for match in (_BEFORE.match(before[::-1]), _AFTER.match(text, end)):
+    found = []
+    last, following = before[-1:], text[end:end + 1]
+    for match in (_BEFORE.match(before[::-1]) if last in _BEFORE_ENDINGS or last.isspace() else None,
+                  _AFTER.match(text, end) if following in _AFTER_OPENINGS or following.isspace() else None):
         if match:
-            found.add(APPROX if match.group("approx") else LOWER if match.group("lower") else UPPER)
-    if sign == "-" or any(word in before for word in _DOWN_WORDS):
-        found.add(DOWN)
-    return frozenset(found)
+            found.append(APPROX if match.group("approx") else LOWER if match.group("lower") else UPPER)
+    if sign == "-" or _DOWN.search(before):
+        found.append(DOWN)
+    return frozenset(found) if found else _NO_QUALIFIERS
 
 
 def _is_year(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
 
 
-def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
-    a = match.group("a")
-    after = text[match.end():match.end() + 2]
-    if (match.group("unit") or "").strip() == "%" and a in CONVENTIONAL_LEVELS and _CONVENTION.match(text, match.end()):
+def _not_a_quantity(text: str, match: re.Match[str], a: str, b: str | None, unit: str | None) -> bool:
+    end = match.end()
+    after = text[end:end + 2]
+    if unit and unit.strip() == "%" and a in CONVENTIONAL_LEVELS and _CONVENTION.match(text, end):
         return True  # 95%置信区间, 95% CL: a convention, not a result
-    if match.group("unit") or match.group("scale"):
+    if unit or match.group("scale"):
         return False
     if _AFTER_NOT_QUANTITY.match(after):
         return True  # 2D, 4o, 1.2.3, 3/5, 2024年, 3月
-    if _is_year(a) and (not match.group("b") or _is_year(match.group("b"))):
+    if _is_year(a) and (not b or _is_year(b)):
         return True
-    if a.isdigit() and int(a) <= 30 and not match.group("b"):
-        before = text[max(0, match.start() - 1):match.start()]
-        if _LIST_MARKER_AFTER.match(after) and (before in ("", "(", "（", "\n", " ", "：", ":", "；", ";", "，", "。")):
+    if not b and a.isdigit() and int(a) <= 30:
+        start = match.start()
+        before = text[max(0, start - 1):start]
+        if _LIST_MARKER_AFTER.match(after) and before in _BEFORE_LIST_MARKER:
             return True  # 1）, (2), 1. , 1、
     return False
 
@@ -119,44 +139,45 @@ def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
 def _arabic(text: str) -> list[Quantity]:
     out = []
     for match in scan(_ARABIC, _ARABIC_SCREEN, text):
-        if _not_a_quantity(text, match):
+        sign, a, a_unit, b, more, scale_word, unit = match.group("sign", "a", "aunit", "b", "more", "scale", "unit")
+        if _not_a_quantity(text, match, a, b, unit):
             continue
-        scale_word = (match.group("scale") or "").strip()
-        scale = _SCALES.get(scale_word, 1.0)
-        unit = match.group("unit") or ""
-        qualifiers = _qualifiers(text, match.start(), match.end(), match.group("sign") or "")
-        if match.group("more"):
+        scale = _SCALES.get(scale_word.strip(), 1.0) if scale_word else 1.0
+        end = match.end()
+        qualifiers = _qualifiers(text, match.start(), end, sign)
+        if more:
             qualifiers = qualifiers | {LOWER}
-        groups = ["a", "b"] if match.group("b") else ["a"]
-        if len(groups) == 2:
+        if b:
             qualifiers = qualifiers | {RANGE}
-        for group in groups:
-            value, decimals = parse_number(match.group(group))
-            own_unit = match.group("aunit") if group == "a" and match.group("aunit") else unit
+        shown = match.group(0).strip()
+        unit = unit or ""
+        for digits, start, own_unit in (((a, match.start("a"), a_unit or unit), (b, match.start("b"), unit)) if b
+                                        else ((a, match.start("a"), a_unit or unit),)):
+            value, decimals = parse_number(digits)
             integer = decimals == 0 or value * scale == int(value * scale)
-            out.append(Quantity(value=value * scale, kind=_kind(own_unit, integer),
-                                resolution=resolution_of(decimals, scale), text=match.group(0).strip(),
-                                start=match.start(group), end=match.end(), qualifiers=qualifiers))
+            out.append(Quantity(value * scale, _kind(own_unit, integer), resolution_of(decimals, scale), shown,
+                                start, end, qualifiers))
     return out
 
 
 def _words(text: str) -> list[Quantity]:
     out = []
-    for match in scan(_CHINESE_COUNT, _CHINESE_COUNT_SCREEN, text):
-        span = match.group("n")
-        counter = match.group("counter")
-        if counter in ("万", "亿", "千", "百"):
+    counts = scan(_CHINESE_COUNT, _CHINESE_COUNT_SCREEN, text) if _MAY_HOLD_COUNT.search(text) or "一一一一" in text else ()
+    for match in counts:
+        span, more, counter = match.group("n", "more", "counter")
+        if counter in _SCALE_COUNTERS:
             span, counter = span + counter, ""
-            if not re.match(r"[个种项名人条篇]", text[match.end():match.end() + 1]):
+            if not _COUNTED_AFTER_SCALE.match(text, match.end()):
                 continue
+        elif span in _ONE_OR_ZERO:
+            continue  # 一种, 一个: an article, not a count (what chinese_to_number would say, sooner)
         value = chinese_to_number(span)
         if value is None or value <= 1:
-            continue  # 一种, 一个: an article, not a count
+            continue
         kind: Kind = "points" if "百分点" in counter else "multiplier" if counter == "倍" else "count"
-        qualifiers = {WORD} | ({LOWER} if match.group("more") else set())
-        out.append(Quantity(value=float(value), kind=kind, resolution=1.0, text=match.group(0),
-                            start=match.start(), end=match.end(),
-                            qualifiers=frozenset(qualifiers) | _qualifiers(text, match.start(), match.end(), "")))
+        start, end = match.start(), match.end()
+        out.append(Quantity(float(value), kind, 1.0, match.group(0), start, end,
+                            (_WORD_MORE if more else _WORD_ONLY) | _qualifiers(text, start, end, "")))
     for match in _PERCENT_WORDS.finditer(text) if "百分之" in text else ():
         raw = match.group("n")
         if raw[0].isdigit():
@@ -213,9 +234,17 @@ def chinese_years(text: str) -> list[tuple[str, int, int]]:
     return [(m.group("a"), m.start(), m.end()) for m in _YEAR.finditer(normalize_chinese(text))]
 
 
-
-
 _HAS_NUMERAL = re.compile(rf"[0-9０-９{_CN}]")
+# A digit (full-width ones are digits too) or a numeral other than 一: 一种 and 一个 are articles, not counts,
+# and a run of 一 alone is read as a number only from four characters on (一一一一).
+_MAY_HOLD_QUANTITY = re.compile(r"[\d〇零二两三四五六七八九十百千万亿]")
+
+
+def may_hold_quantity(text: str) -> bool:
+    """False when ``extract_chinese_quantities(text)`` is sure to find nothing: one cheap scan, no normalizing."""
+    return _MAY_HOLD_QUANTITY.search(text) is not None or "一一一一" in text
+
+
 # The characters of _FULL_WIDTH_RE, latex._SCREEN and _HAS_NUMERAL together.
 _ANYTHING_TO_DO = re.compile(rf"[０-９％．＋－～\\$^{{–—−⁻⁰¹²³⁴⁵⁶⁷⁸⁹0-9{_CN}]")
 
@@ -251,5 +280,5 @@ def extract_chinese_quantities(text: str) -> list[Quantity]:
 def _quantities_of_normalized(text: str) -> list[Quantity]:
     found = _arabic(text) + _special(text)
     found.extend(_words(text))
-    found.sort(key=lambda q: (q.start, q.end))
+    found.sort(key=SPAN)
     return found

@@ -9,13 +9,15 @@ DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, 
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 LARGE_UNITS = {"万": 10_000, "亿": 100_000_000}
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
+_NUMERAL_SET = frozenset(NUMERAL_CHARS)
+_DIGIT_SET = frozenset(DIGITS)
 
 
 def chinese_to_number(span: str) -> int | None:
     """The value of a run of Chinese numerals, or None when it is not a well-formed number."""
-    if not span or any(ch not in NUMERAL_CHARS for ch in span):
+    if not span or not _NUMERAL_SET.issuperset(span):
         return None
-    if all(ch in DIGITS for ch in span) and len(span) > 1:
+    if len(span) > 1 and _DIGIT_SET.issuperset(span):
         if len(span) < 4:
             return None  # 三四 is "three or four"
         return int("".join(str(DIGITS[ch]) for ch in span))  # 二〇二五 is read digit by digit

@@ -16,6 +16,7 @@ from checker.numbers.quantity import (
     FRACTION,
     LOWER,
     RANGE,
+    SPAN,
     UPPER,
     WORD,
     Kind,
@@ -23,7 +24,7 @@ from checker.numbers.quantity import (
     parse_number,
     resolution_of,
 )
-from checker.numbers.scan import scan
+from checker.numbers.scan import scan, scan_at
 
 # "7. 1%" is a decimal broken by the PDF-to-text step of some abstracts.
 _NUM = r"\d+\.\s\d{1,2}(?=\s*%)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+"
@@ -34,9 +35,10 @@ _QUANTITY = re.compile(
     r"(?P<unit>\s*(?:%|percent(?:age)?[\s-]+points?|per\s?cent|percent|pp\b|p\.p\.|points?\b)"
     r"|\s*(?:×|x(?![A-Za-z0-9]))(?!\s*\d)|\s*times\b|-?fold\b)?"
 )
-# Where a quantity can start (see checker.numbers.scan); the ASCII screen is the same on ASCII text.
+# Where a quantity can start (see checker.numbers.scan); ASCII text takes the faster ``_ascii_quantity_starts``.
 _QUANTITY_SCREEN = re.compile(r"[-+±.\d](?<![A-Za-z0-9_.@/^\-].)")
-_QUANTITY_SCREEN_ASCII = re.compile(r"[-+.0-9](?<![A-Za-z0-9_.@/^\-].)")
+_DIGIT_MASK = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))  # digits -> "0", the rest -> " "
+_NOT_BEFORE_QUANTITY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@/^-")
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
            "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
 _UNITS = 20
@@ -69,20 +71,109 @@ _NUMBER_WORDS_SCREEN = re.compile(
 )
 
 
+def _ascii_quantity_starts(text: str) -> list[int]:
+    """Every position of an ASCII text where ``_QUANTITY`` can match, found without a regex scan.
+
+    A match opens on the first digit of a run of digits, or on the sign or point just before it (-3, +3, .5);
+    the pattern's lookbehind rules out a digit, letter, point or hyphen before the opening, so those are dropped
+    here. Digits are found with ``bytes.find`` (memchr) on a mask of the text: much faster than a class scan.
+    """
+    mask = text.encode("ascii").translate(_DIGIT_MASK)
+    starts: list[int] = []
+    digit = mask.find(b"0")
+    while digit >= 0:
+        if digit and text[digit - 1] in "-+.":
+            sign = digit - 1
+            if not sign or text[sign - 1] not in _NOT_BEFORE_QUANTITY:
+                starts.append(sign)
+        if not digit or text[digit - 1] not in _NOT_BEFORE_QUANTITY:
+            starts.append(digit)
+        after = mask.find(b" ", digit)
+        if after < 0:
+            break
+        digit = mask.find(b"0", after)
+    return starts
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# The word a number-word match opens with, as a whole token of letters (see ``_number_word_matches``).
+_OPENING_WORDS = frozenset(
+    word.encode()
+    for word in (
+        *_UNITS_WORDS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "hundred", *_TENS_WORDS, *(tens + units for tens in _TENS_WORDS for units in _UNITS_WORDS),
+        *(f"{word}fold" for word in (*_UNITS_WORDS[1:], "ten", "hundred", "thousand")),
+        "twice", "double", "doubles", "doubled", "doubling", "triple", "triples", "tripled", "tripling",
+        "halve", "halves", "halved", "halving", "half",
+    )
+)
+# Matches that open with "a", "an" or "one" before these words (a third, a dozen, an order of magnitude):
+# rare, so a text holding one of them is scanned the slow way.
+_PHRASE_WORDS = frozenset({b"third", b"thirds", b"quarter", b"quarters", b"dozen", b"magnitude"})
+_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))  # a-z kept, the rest -> " "
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes (t(?:wo|en|...)): the engine tries a few
+    letters per position instead of every word."""
+    branches: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+    alternatives = [re.escape(first) + _trie_pattern(rests) for first, rests in sorted(branches.items())]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+# A whole word (between spaces of the _LETTERS_ONLY mask) that opens a number-word match, or a phrase word.
+_NUMBER_WORD_IN_MASK = re.compile(
+    (" (?:" + _trie_pattern(sorted(word.decode() for word in _OPENING_WORDS | _PHRASE_WORDS)) + ")(?= )").encode()
+)
+
+
+def _number_word_matches(lower: str) -> list[re.Match[str]]:
+    """``_NUMBER_WORDS`` matches of a lowercased text: ``scan`` in general; for ASCII text, only where a
+    whole word of the text opens a match (``_OPENING_WORDS``), found in a mask of its letters.
+
+    The mask (letters kept, anything else a space) opens every word with a space, a literal that the regex
+    engine skips to fast; padded with a space each side, a word at index ``i`` of the text is at ``i + 1``.
+    """
+    if not lower.isascii():
+        return scan(_NUMBER_WORDS, _NUMBER_WORDS_SCREEN, lower)
+    found = list(_NUMBER_WORD_IN_MASK.finditer(b" " + lower.encode("ascii").translate(_LETTERS_ONLY) + b" "))
+    if not found:
+        return []
+    if any(match.group(0)[1:] in _PHRASE_WORDS for match in found):
+        return scan(_NUMBER_WORDS, _NUMBER_WORDS_SCREEN, lower)
+    return scan_at(_NUMBER_WORDS, lower, [match.start() for match in found])
+
+
+def _reversed(phrases: str) -> str:
+    """``phrases`` (|-separated) reversed, as alternatives, the longest first."""
+    return "|".join(sorted((re.escape(phrase[::-1]) for phrase in phrases.split("|")), key=len, reverse=True))
+
+
 def _ending_with(phrases: str) -> re.Pattern[str]:
     """A pattern that matches, at position 0 of a *reversed* lowercased window, one of ``phrases`` (|-separated)
     followed by optional spaces: reading backwards from a number tries a single position, not every one."""
-    reversed_phrases = sorted((re.escape(phrase[::-1]) for phrase in phrases.split("|")), key=len, reverse=True)
-    return re.compile(r"\s*(?:" + "|".join(reversed_phrases) + r")(?![a-z])")
+    return re.compile(r"\s*(?:" + _reversed(phrases) + r")(?![a-z])")
 
 
 _REFERENCE_BEFORE = _ending_with(
     "section|sec.|figure|fig.|table|tab.|eq.|equation|appendix|theorem|lemma|chapter|version|v|arxiv|arxiv:"
     "|step|stage|phase|level|task|track|round|no.|top|top-|#|pass@|@|p=|p =|p<|p <|p>|p >|p≤|p ≤"
 )
-_APPROX_BEFORE = _ending_with("approximately|approx.|about|around|roughly|nearly|almost|close to|~|≈|some")
-_LOWER_BEFORE = _ending_with("over|more than|greater than|above|exceeding|exceeds|at least|beyond|>|≥|>=")
-_UPPER_BEFORE = _ending_with("up to|at most|less than|fewer than|under|below|within|<|≤|<=")
+_APPROX_BEFORE = "approximately|approx.|about|around|roughly|nearly|almost|close to|~|≈|some"
+_LOWER_BEFORE = "over|more than|greater than|above|exceeding|exceeds|at least|beyond|>|≥|>="
+_UPPER_BEFORE = "up to|at most|less than|fewer than|under|below|within|<|≤|<="
+# The three in one pattern, tried in this order (no phrase ends in a space, so each can only match after all the
+# spaces: one attempt gives what three _ending_with patterns tried in turn would).
+_QUALIFIER_BEFORE = re.compile(
+    rf"\s*(?:(?P<approx>{_reversed(_APPROX_BEFORE)})(?![a-z])|(?P<lower>{_reversed(_LOWER_BEFORE)})(?![a-z])"
+    rf"|(?P<upper>{_reversed(_UPPER_BEFORE)})(?![a-z]))"
+)
 
 
 def _kind(unit: str, integer: bool) -> Kind:
@@ -96,76 +187,78 @@ def _kind(unit: str, integer: bool) -> Kind:
     return "multiplier"
 
 
-def _qualifiers(text: str, start: int, sign: str) -> frozenset[str]:
-    backwards = text[max(0, start - 24):start][::-1].lower()
-    found = set()
-    if _APPROX_BEFORE.match(backwards):
-        found.add(APPROX)
-    elif _LOWER_BEFORE.match(backwards):
-        found.add(LOWER)
-    elif _UPPER_BEFORE.match(backwards):
-        found.add(UPPER)
+def _qualifiers(text: str, start: int, sign: str | None) -> frozenset[str]:
+    found = []
+    qualifier = _QUALIFIER_BEFORE.match(text[max(0, start - 24):start][::-1].lower())
+    if qualifier is not None:
+        found.append(APPROX if qualifier.group("approx") else LOWER if qualifier.group("lower") else UPPER)
     if sign == "-":
-        found.add(DOWN)  # "reduces by 36.8%" is read as a claim (checker.claims), not here
-    return frozenset(found)
+        found.append(DOWN)  # "reduces by 36.8%" is read as a claim (checker.claims), not here
+    return frozenset(found) if found else _NO_QUALIFIERS
 
 
 _ID_OR_DATE = re.compile(r"\d{4}\.\d{4,5}|(?:19|20)\d\d\.(?:0?[1-9]|1[0-2])")
 _CONVENTION = re.compile(r"\s*(?:CL\b|C\.L\.|confidence|credible|CI\b)", re.IGNORECASE)
 _CAPS_NAME = re.compile(r"\b[A-Z]{2,}[A-Za-z]*[ -]$")  # ISO 9001, ISONORM 9242: an identifier
 _LIST_MARKER = re.compile(r"(?:^|[\s;:,.(])$")
+_NO_QUALIFIERS: frozenset[str] = frozenset()
+_FRACTION_ONLY = frozenset({FRACTION})
+# The groups of a _QUANTITY match, read once: sign, a, aunit, b, scale, unit.
+_GROUPS = ("sign", "a", "aunit", "b", "scale", "unit")
+Groups = tuple[str | None, str, str | None, str | None, str | None, str | None]
 
 
 def _is_year(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2099
 
 
-def _not_a_quantity(text: str, match: re.Match[str]) -> bool:
+def _not_a_quantity(text: str, match: re.Match[str], groups: Groups) -> bool:
     """Names, identifiers, years, arXiv ids and references that the pattern cannot rule out alone."""
-    a = match.group("a")
-    end = match.end()
-    after = text[end:end + 2]
-    if not match.group("unit") and not match.group("scale"):
-        if after[:1].isalpha() or (after[:1] == "." and after[1:2].isdigit()):
+    _, a, _, b, scale, unit = groups
+    start, end = match.span()
+    if not unit and not scale:
+        after = text[end:end + 2]
+        first = after[:1]
+        if first.isalpha() or (first == "." and after[1:2].isdigit()):
             return True  # 2D, 3rd, 48e, 1.2.3
-        if _is_year(a) and (not match.group("b") or _is_year(match.group("b"))):
+        if _is_year(a) and (not b or _is_year(b)):
             return True  # a year
-        if after[:1] == "/" or (a.isdigit() and _CAPS_NAME.search(text[max(0, match.start() - 12):match.start()])):
+        if first == "/" or (a.isdigit() and _CAPS_NAME.search(text[max(0, start - 12):start])):
             return True  # 3/5, ISO 9001
-        if after[:1] == ")" and a.isdigit() and int(a) <= 30 and _LIST_MARKER.search(text[max(0, match.start() - 1):match.start()]):
+        if first == ")" and a.isdigit() and int(a) <= 30 and _LIST_MARKER.search(text[max(0, start - 1):start]):
             return True  # (2), 3)
-    if _ID_OR_DATE.fullmatch(a) and not match.group("unit") and not match.group("scale"):
-        return True  # an arXiv id, 2024.08
-    if match.group("unit") and "%" in match.group("unit") and a in CONVENTIONAL_LEVELS and _CONVENTION.match(text, end):
+        if _ID_OR_DATE.fullmatch(a):
+            return True  # an arXiv id, 2024.08
+    elif unit and "%" in unit and a in CONVENTIONAL_LEVELS and _CONVENTION.match(text, end):
         return True  # 95% CL, 90% confidence interval: a convention, not a result
-    return _REFERENCE_BEFORE.match(text[max(0, match.start() - 12):match.start()][::-1].lower()) is not None
+    return _REFERENCE_BEFORE.match(text[max(0, start - 12):start][::-1].lower()) is not None
 
 
-def _from_match(text: str, match: re.Match[str]) -> list[Quantity]:
-    scale_word = (match.group("scale") or "").strip()
+def _from_match(text: str, match: re.Match[str], groups: Groups) -> list[Quantity]:
+    sign, a, a_unit, b, scale_word, unit = groups
+    scale_word = (scale_word or "").strip()
     scale = _SCALES.get(scale_word.lower() if len(scale_word) > 1 else scale_word, 1.0)
-    unit = match.group("unit") or ""
-    sign = match.group("sign") or ""
+    unit = unit or ""
     qualifiers = _qualifiers(text, match.start(), sign)
-    out = []
-    numbers = [("a", match.group("a"))]
-    if match.group("b"):
-        numbers.append(("b", match.group("b")))
-        qualifiers = qualifiers | {RANGE}
-    for group, digits in numbers:
-        value, decimals = parse_number(digits)
-        own_unit = unit if group == "b" or not match.group("aunit") else match.group("aunit")
-        kind = _kind(own_unit, decimals == 0 and scale == 1.0 or (scale > 1 and value * scale == int(value * scale)))
-        out.append(Quantity(value=value * scale, kind=kind, resolution=resolution_of(decimals, scale),
-                            text=match.group(0) if len(numbers) == 1 else digits + unit,
-                            start=match.start(group), end=match.end(), qualifiers=qualifiers))
-    return out
+    end = match.end()
+    if not b:
+        return [_quantity(a, a_unit or unit, scale, match.group(0), match.start("a"), end, qualifiers)]
+    qualifiers = qualifiers | {RANGE}
+    return [_quantity(a, a_unit or unit, scale, a + unit, match.start("a"), end, qualifiers),
+            _quantity(b, unit, scale, b + unit, match.start("b"), end, qualifiers)]
+
+
+def _quantity(digits: str, unit: str, scale: float, shown: str, start: int, end: int,
+              qualifiers: frozenset[str]) -> Quantity:
+    value, decimals = parse_number(digits)
+    kind = _kind(unit, decimals == 0 and scale == 1.0 or (scale > 1 and value * scale == int(value * scale)))
+    return Quantity(value * scale, kind, resolution_of(decimals, scale), shown, start, end, qualifiers)
 
 
 def english_number_words(text: str) -> list[Quantity]:
     """Quantities written in words: "ten benchmarks", "three million", "twenty-five", "doubles", "half"."""
     out = []
-    for match in scan(_NUMBER_WORDS, _NUMBER_WORDS_SCREEN, text.lower()):  # same length: spans index ``text``
+    for match in _number_word_matches(text.lower()):  # same length: spans index ``text``
         if match.group("fold"):
             fold = match.group("fold")
             out.append(Quantity(value=float(_WORDS.get(fold, 1000)), kind="multiplier", resolution=1.0,
@@ -208,20 +301,18 @@ _FRACTION_TAIL = re.compile(r"/(\d+)(?![\d/.^]|\)\^)")
 _ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b")
 
 
-def _fraction_or_ordinal(text: str, match: re.Match[str]) -> Quantity | None:
-    """1/10 and 20th, read the same way as in Chinese blocks (1/10, 第20届)."""
-    if match.group("unit") or match.group("scale") or match.group("b") or not match.group("a").isdigit():
-        return None
+def _fraction_or_ordinal(text: str, match: re.Match[str], digits: str) -> Quantity | None:
+    """1/10 and 20th, read the same way as in Chinese blocks (1/10, 第20届); ``digits`` is a bare integer."""
     end = match.end()
     if text.startswith("/", end):
         tail = _FRACTION_TAIL.match(text, end)
-        if tail and int(tail.group(1)) and not _is_year(match.group("a")):
-            return Quantity(value=int(match.group("a")) / int(tail.group(1)), kind="plain", resolution=0.001,
-                            text=text[match.start():tail.end()], start=match.start(), end=tail.end(),
-                            qualifiers=frozenset({FRACTION}))
+        if tail and int(tail.group(1)) and not _is_year(digits):
+            start = match.start()
+            return Quantity(int(digits) / int(tail.group(1)), "plain", 0.001, text[start:tail.end()], start,
+                            tail.end(), _FRACTION_ONLY)
     elif _ORDINAL_TAIL.match(text, end):
-        return Quantity(value=float(match.group("a")), kind="count", resolution=1.0,
-                        text=text[match.start():end + 2], start=match.start(), end=end + 2)
+        start = match.start()
+        return Quantity(float(digits), "count", 1.0, text[start:end + 2], start, end + 2)
     return None
 
 
@@ -237,14 +328,17 @@ def extract_english_quantities(text: str, *, words: bool = True) -> list[Quantit
 def english_quantities_of_clean(text: str, *, words: bool = True) -> list[Quantity]:
     """``extract_english_quantities`` for a text that ``clean_latex`` leaves as it is (it is not cleaned again)."""
     found: list[Quantity] = []
-    screen = _QUANTITY_SCREEN_ASCII if text.isascii() else _QUANTITY_SCREEN
-    for match in scan(_QUANTITY, screen, text):
-        special = _fraction_or_ordinal(text, match)
+    ascii_text = text.isascii()
+    matches = scan_at(_QUANTITY, text, _ascii_quantity_starts(text)) if ascii_text else scan(_QUANTITY, _QUANTITY_SCREEN, text)
+    for match in matches:
+        groups: Groups = match.group(*_GROUPS)  # type: ignore[assignment]
+        _, a, _, b, scale, unit = groups
+        special = None if unit or scale or b or not a.isdigit() else _fraction_or_ordinal(text, match, a)
         if special is not None:
             found.append(special)
-        elif not _not_a_quantity(text, match):
-            found.extend(_from_match(text, match))
+        elif not _not_a_quantity(text, match, groups):
+            found.extend(_from_match(text, match, groups))
     if words:
         found.extend(english_number_words(text))
-    found.sort(key=lambda q: (q.start, q.end))
+    found.sort(key=SPAN)
     return found

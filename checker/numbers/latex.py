@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _SCIENTIFIC = re.compile(r"(?:(\d+(?:\.\d+)?)\s*(?:\\times|\\cdot|×|x)\s*)?10\s*\^\s*\{?\s*([-−]?\d+)\s*\}?")
+_SCIENTIFIC_HINT = re.compile(r"10\s*\^")  # in every _SCIENTIFIC match; opens with a literal, so it is found fast
 _FRAC = re.compile(r"\\[dt]?frac\s*\{?\s*(\d+)\s*\}?\s*\{?\s*(\d+)(?:\s*\})?")
 # One pass for every other replacement: the matched token picks its replacement.
 _TOKENS = re.compile(
@@ -45,18 +46,20 @@ def _format_scientific(match: re.Match[str]) -> str:
 
 def clean_latex(text: str) -> str:
     """Plain-text numbers: '$\\sim$40\\%' -> '~40%', '$2\\times10^{-3}$' -> '0.002', '$8$--$16$' -> '8-16'."""
-    if "**" in text:
+    if "*" in text and "**" in text:
         text = _PYTHON_POWER.sub(r"10^{\1}", text)  # 10**4, as some authors write it
-    if text.isascii():  # O(1); then only the ASCII characters of _SCREEN can occur (substring tests are fast)
+    ascii_text = text.isascii()  # O(1); then only the ASCII characters of _SCREEN can occur (substring tests are fast)
+    if ascii_text:
         if "\\" not in text and "$" not in text and "^" not in text and "{" not in text and "--" not in text:
             return text
     elif not _SCREEN.search(text) and "--" not in text:
         return text
-    if _SUPERSCRIPT_CHAR.search(text):
+    # The replacements below only write ASCII: an ASCII text has no superscript and no dash to look for.
+    if not ascii_text and _SUPERSCRIPT_CHAR.search(text):
         text = _SUPERSCRIPT.sub(lambda m: "^{" + m.group(1).translate(_FROM_SUPERSCRIPT) + "}", text)
-    if "^" in text:
+    if "^" in text and _SCIENTIFIC_HINT.search(text):  # O(n^2) has a caret but no power of ten to rewrite
         text = _SCIENTIFIC.sub(_format_scientific, text)
-    if "\\" in text or "$" in text or "{" in text or "--" in text or _DASH.search(text):
+    if "\\" in text or "$" in text or "{" in text or "--" in text or (not ascii_text and _DASH.search(text)):
         if "frac" in text:
             text = _FRAC.sub(r"\1/\2", text)
         text = _TOKENS.sub(_replace_token, text)

@@ -90,11 +90,20 @@ def supports(summary: Quantity, abstract: Quantity) -> bool:
     return False
 
 
+def same_value(summary: Quantity, abstract: Sequence[Quantity]) -> Quantity | None:
+    """The first abstract quantity showing the very value of ``summary`` (to its precision): the common case."""
+    value = summary.value
+    tolerance = summary.resolution / 2 + 1e-9 * max(abs(value), 1.0)
+    for candidate in abstract:
+        if abs(candidate.value - value) <= tolerance:
+            return candidate
+    return None
+
+
 def find_support(summary: Quantity, abstract: Sequence[Quantity]) -> Support:
-    tolerance = summary.resolution / 2 + 1e-9 * max(abs(summary.value), 1.0)
-    for candidate in abstract:  # the common case first: the very same value
-        if abs(candidate.value - summary.value) <= tolerance:
-            return Support("supported", candidate)
+    same = same_value(summary, abstract)
+    if same is not None:
+        return Support("supported", same)
     for candidate in abstract:
         if supports(summary, candidate):
             return Support("supported", candidate)

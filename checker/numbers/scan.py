@@ -5,11 +5,14 @@ starts with ``(?=[...])(?<!...)`` is tried at every position of the text, which 
 extraction time on long abstracts. ``scan`` finds candidate positions with a ``screen`` that starts
 with a class (so the engine skips ahead in C), then tries the full pattern only there. The screen must
 match at every position where the pattern can start; the matches are then exactly ``finditer``'s.
+``scan_at`` takes the candidate positions from the caller instead, for callers that find them faster
+still (``bytes.find`` on a mask of the text: see ``checker.numbers.english``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def scan(pattern: re.Pattern[str], screen: re.Pattern[str], text: str) -> list[re.Match[str]]:
@@ -24,6 +27,25 @@ def scan(pattern: re.Pattern[str], screen: re.Pattern[str], text: str) -> list[r
         if matched is None:
             position = start + 1
         else:
+            found.append(matched)
+            position = matched.end()
+    return found
+
+
+def scan_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` when ``starts`` (ascending) holds every position where a match can start.
+
+    The caller finds the candidates faster than a regular expression can (``str.find``, ``bytes.translate``);
+    matches never overlap, so a candidate inside the previous match is skipped, as ``finditer`` would.
+    """
+    found: list[re.Match[str]] = []
+    match = pattern.match
+    position = 0
+    for start in starts:
+        if start < position:
+            continue
+        matched = match(text, start)
+        if matched is not None:
             found.append(matched)
             position = matched.end()
     return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from checker.numbers.chinese import normalize_and_extract
+from checker.numbers.chinese import may_hold_quantity, normalize_and_extract, normalize_chinese
 from checker.numbers.english import english_number_words, english_quantities_of_clean
 from checker.numbers.latex import clean_latex
 from checker.numbers.match import Support, find_support
@@ -13,12 +13,23 @@ from checker.numbers.text_spans import sentence_around, sentence_starts
 
 
 class BlockNumbers:
-    """One block's quantities; ``text`` is the normalized text their spans index."""
+    """One block's quantities; ``text`` is the normalized text their spans index.
 
-    def __init__(self, name: str, text: str, quantities: list[Quantity]) -> None:
+    A Chinese block that cannot hold a quantity (``may_hold_quantity``) is normalized only when a rule asks
+    for its text: most blocks, and only the year check may ask.
+    """
+
+    def __init__(self, name: str, raw: str, quantities: list[Quantity], text: str | None = None) -> None:
         self.name = name
-        self.text = text
+        self.raw = raw  # as written: normalizing changes digits, signs and LaTeX only (a test for 年 can use it)
         self.quantities = quantities
+        self._text = text
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = normalize_chinese(self.raw)  # what normalize_and_extract would have given
+        return self._text
 
     @cached_property
     def tokens(self) -> frozenset[str]:
@@ -39,9 +50,12 @@ class NumberView:
             if english_blocks:
                 normalized = clean_latex(text)
                 quantities = english_quantities_of_clean(_cleaned_again(text, normalized))
-            else:
+                self.blocks.append(BlockNumbers(name, text, quantities, normalized))
+            elif may_hold_quantity(text):
                 normalized, quantities = normalize_and_extract(text)
-            self.blocks.append(BlockNumbers(name, normalized, quantities))
+                self.blocks.append(BlockNumbers(name, text, quantities, normalized))
+            else:
+                self.blocks.append(BlockNumbers(name, text, []))
 
     @cached_property
     def starts(self) -> list[int]:
