@@ -22,7 +22,7 @@ def _salient(tokens: list[str]) -> frozenset[str]:
     """Tokens with a capital or a digit (names, acronyms, numbers), lower-cased, minus sentence openers.
 
     filterfalse/map keep the per-token work in C: this runs on every abstract of a digest."""
-    terms = set(map(str.lower, filterfalse(str.islower, set(tokens))))
+    terms = set(map(str.lower, filterfalse(str.islower, tokens)))
     terms.difference_update(_COMMON)
     return frozenset(terms)
 
@@ -40,8 +40,8 @@ def salient_prose_terms(text: str) -> frozenset[str]:
     concepts = english_concepts(text)
     for glue in "(),;/":  # split "accuracy(95.2%)" and "A/B"; str.replace is far cheaper than translate
         text = text.replace(glue, " ")
-    # Filter before stripping: punctuation is uncased, so stripping never changes str.islower, and most
-    # tokens of prose are lower-case words that the C-level filter drops at once.
-    terms = {token.strip(_PUNCTUATION).lower() for token in filterfalse(str.islower, set(text.split()))}
+    # Filter before hashing and stripping: punctuation is uncased, so stripping never changes str.islower, and
+    # most tokens of prose are lower-case words that the C-level filter drops at once.
+    terms = {token.strip(_PUNCTUATION).lower() for token in set(filterfalse(str.islower, text.split()))}
     terms.difference_update(_COMMON)
     return frozenset(terms) | concepts
