@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]+")
@@ -13,8 +13,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _NOT_PROSE = re.compile(r"\\[A-Za-z]+|https?://\S+|\$[^$]*\$")
 
 
-@dataclass(frozen=True)
-class ScriptCounts:
+class ScriptCounts(NamedTuple):  # a tuple: built five times per paper, a frozen dataclass costs more
     han: int
     kana: int
     hangul: int
@@ -31,12 +30,15 @@ _PROSE_SCREEN = ("\\", "://", "$")
 
 def script_counts(text: str) -> ScriptCounts:
     prose = _NOT_PROSE.sub(" ", text) if any(key in text for key in _PROSE_SCREEN) else text
+    latin = _count(_LATIN, prose)
+    if prose.isascii():  # an English block: no other script to count
+        return ScriptCounts(han=0, kana=0, hangul=0, latin=latin)
     rare = _KANA_OR_HANGUL.search(prose) is not None  # kana and Hangul are rare: count them only if present
     return ScriptCounts(
         han=_count(_HAN, prose),
         kana=_count(_KANA, prose) if rare else 0,
         hangul=_count(_HANGUL, prose) if rare else 0,
-        latin=_count(_LATIN, prose),
+        latin=latin,
     )
 
 
