@@ -154,6 +154,7 @@ CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"校准", ("calibrat*",)),
         (r"统计能力|统计功效", ("power",)),
         (r"有效性", ("effective*", "efficacy")),
+        (r"容忍度|容错", ("toleran*",)),
     )
 )
 COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
@@ -168,7 +169,8 @@ COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"参数量|参数", ("parameter*",)),
         (r"计算量|计算", ("comput*", "flops")),
         (r"复杂度", ("complexit*",)),
-        (r"刻板印象|偏见", ("stereotyp*", "bias*")),
+        (r"刻板印象", ("stereotyp*",)),
+        (r"偏见", ("stereotyp*", "bias*")),
         (r"风险|危险", ("risk*", "harm*", "danger*", "unsafe")),
         (r"错误率|失败率", ("error rate*", "failure*")),
         (r"遗忘", ("forgetting",)),

@@ -33,7 +33,10 @@ def _alternation(keys: tuple[str, ...]) -> str:
 
 _EN_UP = re.compile(rf"\b(?:{_alternation(lx.EN_UP)})\b")
 _EN_DOWN = re.compile(rf"\b(?:{_alternation(lx.EN_DOWN)})\b")
-_EN_WORD = re.compile(rf"\b(?:{_alternation(lx.EN_UP + lx.EN_DOWN + tuple(f' {w}' for w in _EN_BAD))})")
+# "100x more data-efficient": a comparative of a good quality carries its verdict ("less accurate" too).
+_EN_COMPARATIVE = r"(?:more|less) (?:[a-z]+-)?(?:efficient|accurate|robust|reliable|effective|stable)\b"
+_EN_WORD = re.compile(
+    rf"\b(?:{_EN_COMPARATIVE}|{_alternation(lx.EN_UP + lx.EN_DOWN + tuple(f' {w}' for w in _EN_BAD))})")
 _EN_COST = re.compile(rf"\b(?:{_alternation(lx.EN_COST)})\b")
 _EN_CHANGE_NOUN = re.compile(r"\b(?:reduction|improvement|decrease|increase|gain|speedup|drop|decline)s?\b")
 _NEAR = 60  # how far (characters) a direction word may stand from the number it is about
@@ -129,6 +132,8 @@ def english_reading(sentence: str, number: str) -> Reading | None:
     text = word.group()
     if text.startswith(_EN_GOOD) or text.startswith(_EN_BAD):
         return True, 1 if text.startswith(_EN_GOOD) else -1, False
+    if " " in text:  # a comparative
+        return True, 1 if text.startswith("more") else -1, False
     up = _EN_UP.fullmatch(text) is not None
     if not up and _EN_DOWN.fullmatch(text) is None:
         return None
@@ -184,7 +189,7 @@ def english_bound(sentence: str, number: str) -> int:
     """The same for an abstract sentence ("exceeding 98.36%", "below 5%"); 0 for a share ("less than 50% of
     SA-UNet" bounds what is left, not the reduction) or a denied bound ("no system ... exceeds 0.55")."""
     lowered = sentence.lower()
-    for at, end in _spans(lowered, number):
+    for at, end in _spans(lowered, number) + _word_spans(lowered, number):
         bound = _EN_BOUND_BEFORE.search(lowered[max(0, at - 20) : at])
         if bound is None:
             continue
@@ -197,7 +202,20 @@ def english_bound(sentence: str, number: str) -> int:
 def bounded_somewhere(lowered: str, number: str) -> bool:
     """Whether any occurrence of the number in a lower-cased English text has a bound word right before it (a
     cheap screen before english_bound is read on the aligned sentence)."""
-    return any(_EN_BOUND_BEFORE.search(lowered[max(0, at - 20) : at]) for at in _positions(lowered, number))
+    return any(_EN_BOUND_BEFORE.search(lowered[max(0, at - 20) : at])
+               for at in _positions(lowered, number) + [at for at, _ in _word_spans(lowered, number)])
+
+
+# A small number an abstract spells out ("accepting over four tokens per step").
+NUMBER_WORDS = {str(n): word for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten".split()) if n >= 2}
+
+
+def _word_spans(lowered: str, number: str) -> list[tuple[int, int]]:
+    word = NUMBER_WORDS.get(number)
+    if word is None or word not in lowered:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(rf"\b{word}\b", lowered)]
 
 
 _SHARE_OF = re.compile(r"\s*(?:%|\\%|percent)\s+of\b")

@@ -1,0 +1,86 @@
+"""C101 catches added for the mutation targets, on real papers (tests/fixtures/claims_papers.jsonl) flipped the
+way the mutation harness flips them, and the close calls around each that must stay quiet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.checks.registry import select_rules
+from checker.engine import check_paper
+from checker.models import Finding, Paper
+from checker.read import read_digest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
+
+
+@pytest.fixture(scope="module")
+def papers() -> dict[str, Paper]:
+    return {p.arxiv_id: p for p in read_digest(str(FIXTURE)).papers}
+
+
+def run(paper: Paper) -> list[Finding]:
+    return check_paper(paper, "zh", select_rules(["C101"], None))
+
+
+def edited(paper: Paper, block: str, old: str, new: str) -> Paper:
+    copy = paper.model_copy(deep=True)
+    text = copy.blocks[block].text or ""
+    assert old in text, f"{old!r} not in {block}"
+    copy.blocks[block].text = text.replace(old, new, 1)
+    return copy
+
+
+# (paper, block, original words, flipped words, words of the abstract sentence given as evidence)
+FLIPS = [
+    # a usual claim against the paper's own finding: "we show that semantic cues can significantly deteriorate
+    # reasoning models' performance"
+    ("2512.20812", "result", "语义线索显著降低LLMs", "语义线索显著提高LLMs", "deteriorate"),
+    # the head noun decides: "风险预测模型性能" is a performance, not a risk
+    ("2512.20669", "conclusion", "提升了风险预测模型性能", "下降了风险预测模型性能", "improve"),
+    # 和 joins two modifiers of one cost: "mitigate race and gender profession stereotypes"
+    ("2512.20796", "result", "有效减少种族和性别职业刻板印象", "有效增加种族和性别职业刻板印象", "stereotypes"),
+    # "improved Phoneme Error Rates" is no increase of errors; "reduce certain classes of phonological errors" is
+    ("2602.10350", "result", "减少特定类型的音系错误", "增加特定类型的音系错误", "phonological errors"),
+    # a bound on a single-digit number, aligned by it and the names SFTKey and SFT
+    ("2512.21017", "result", "平均准确率提升超过5%", "平均准确率提升低于5%", "exceeding 5"),
+    # a bound on a number the abstract spells out: "accepting over four tokens per step on Spec-Bench"
+    ("2512.21323", "result", "每个步骤接受超过4个token", "每个步骤接受低于4个token", "over four tokens"),
+    # a comparative that carries its verdict: "over $100\times$ more data-efficient than standard training"
+    ("2512.21204", "result", "数据效率比标准训练提高100倍以上", "数据效率比标准训练降低100倍以上", "data-efficient"),
+    # comparisons with a reference and no number
+    ("2602.20372", "tldr", "效率低于预期", "效率高于预期", "less efficient than one would expect"),
+    ("2512.20631", "conclusion", "检测能力超过行业监控阈值", "检测能力低于行业监控阈值", "exceeding industry"),
+    # 削弱 of what the abstract calls "enhanced semantic preservation"
+    ("2509.11476", "result", "具有增强的语义保持能力", "具有削弱的语义保持能力", "enhanced semantic preservation"),
+    # "fail to uphold inferentialist standards, consequently undermining their legitimacy": the failure is about
+    # the standards, the undermining about the legitimacy
+    ("2506.04295", "result", "削弱其合法性", "增强其合法性", "undermining their legitimacy"),
+]
+
+
+@pytest.mark.parametrize(("arxiv_id", "block", "old", "new", "evidence"), FLIPS, ids=[f[0] for f in FLIPS])
+def test_flip_is_caught_and_the_original_is_quiet(papers: dict[str, Paper], arxiv_id: str, block: str, old: str,
+                                                  new: str, evidence: str) -> None:
+    paper = papers[arxiv_id]
+    assert run(paper) == []
+    findings = run(edited(paper, block, old, new))
+    assert [f.block for f in findings] == [block]
+    assert new in (findings[0].summary_span or "")
+    assert evidence in (findings[0].abstract_span or "")
+
+
+CLOSE_CALLS = [
+    # a contrast reports a weakness the abstract's praise does not contradict
+    ("2512.20812", "result", "语义线索显著降低LLMs", "但语义线索提高了LLMs"),
+    # a negated comparison bounds the other way
+    ("2602.20372", "tldr", "效率低于预期", "效率不高于预期"),
+    # 改善 of an error rate lowers it: "truncating upper transformer layers leads to improved Phoneme Error Rates"
+    ("2602.10350", "result", "减少特定类型的音系错误", "改善特定类型的音系错误"),
+]
+
+
+@pytest.mark.parametrize(("arxiv_id", "block", "old", "new"), CLOSE_CALLS, ids=[c[0] for c in CLOSE_CALLS])
+def test_close_call_stays_quiet(papers: dict[str, Paper], arxiv_id: str, block: str, old: str, new: str) -> None:
+    assert run(edited(papers[arxiv_id], block, old, new)) == []
