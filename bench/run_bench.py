@@ -46,6 +46,15 @@ def build_digest(papers: int, out: Path) -> Path:
     return path
 
 
+def _cpu_ticks() -> tuple[int, int]:
+    """(steal, all) jiffies of this machine so far; (0, 0) where /proc/stat is missing."""
+    try:
+        fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except (OSError, ValueError, IndexError):
+        return 0, 0
+    return (fields[7] if len(fields) > 7 else 0), sum(fields)
+
+
 def timed(command: list[str]) -> tuple[float, float, str]:
     """Wall seconds, peak RSS in MB, and stdout of one child process."""
     start = time.perf_counter()
@@ -76,9 +85,13 @@ def main() -> None:
     # Each measurement in a fresh interpreter; RUSAGE_CHILDREN is a running maximum, so audit goes first
     # and parse-only (smaller) cannot raise it.
     select = ["--select", args.select] if args.select else []
+    steal_before, ticks_before = _cpu_ticks()
     audit_s, audit_rss, _ = timed([python, "-m", "checker", "audit", str(digest), "--format", "json",
                                    "--output", str(args.out / "audit.json"), "--fail-on", "never", "--no-progress",
                                    *select])
+    steal_after, ticks_after = _cpu_ticks()
+    # On a shared virtual machine the host can take CPU away mid-run ("steal"); a high share explains a slow run.
+    steal_pct = round(100 * (steal_after - steal_before) / max(ticks_after - ticks_before, 1), 1)
     parse_s, _, count = timed([python, "-c", PARSE_ONLY, str(digest)])
     help_s = min(timed([python, "-m", "checker", "--help"])[0] for _ in range(5))
     results = {
@@ -91,9 +104,10 @@ def main() -> None:
         "audit_peak_rss_mb": audit_rss,
         "help_s": round(help_s, 3),
         "cpus": os.cpu_count(),
+        "cpu_steal_pct_during_audit": steal_pct,
     }
     print(f"papers            {results['papers']} ({results['size_mb']} MB), rules: {results['rules']}")
-    print(f"audit (json)      {results['audit_s']} s   peak RSS {audit_rss} MB")
+    print(f"audit (json)      {results['audit_s']} s   peak RSS {audit_rss} MB   CPU stolen by the host {steal_pct}%")
     print(f"parse only        {results['parse_only_s']} s")
     print(f"audit / parse     {results['ratio']}x")
     print(f"--help            {results['help_s']} s (best of 5)")

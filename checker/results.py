@@ -79,25 +79,28 @@ class AuditReport(BaseModel):
 
 
 def summarize(report: AuditReport) -> Summary:
-    summary = Summary(digests=len(report.digests))
+    # Plain counters, one model at the end: a model's __setattr__ per paper costs seconds on 100k papers.
+    papers = with_findings = with_errors = findings = 0
+    problems = len(report.problems)
+    by_severity: dict[str, int] = {}
+    by_category: dict[str, int] = {}
+    by_rule: dict[str, int] = {}
     for digest in report.digests:
-        summary.problems += len(digest.problems)
+        problems += len(digest.problems)
+        papers += len(digest.papers)
         for paper in digest.papers:
-            summary.papers += 1
-            if paper.findings:
-                summary.papers_with_findings += 1
+            if not paper.findings:
+                continue
+            with_findings += 1
             if any(f.severity is Severity.error for f in paper.findings):
-                summary.papers_with_errors += 1
+                with_errors += 1
             for finding in paper.findings:
-                summary.findings += 1
-                for table, key in (
-                    (summary.by_severity, finding.severity.value),
-                    (summary.by_category, finding.category.value),
-                    (summary.by_rule, finding.rule),
-                ):
-                    table[key] = table.get(key, 0) + 1
-    summary.problems += len(report.problems)
-    summary.by_severity = dict(sorted(summary.by_severity.items()))
-    summary.by_category = dict(sorted(summary.by_category.items()))
-    summary.by_rule = dict(sorted(summary.by_rule.items()))
+                findings += 1
+                by_severity[finding.severity.value] = by_severity.get(finding.severity.value, 0) + 1
+                by_category[finding.category.value] = by_category.get(finding.category.value, 0) + 1
+                by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
+    summary = Summary(digests=len(report.digests), papers=papers, papers_with_findings=with_findings,
+                      papers_with_errors=with_errors, findings=findings, problems=problems,
+                      by_severity=dict(sorted(by_severity.items())), by_category=dict(sorted(by_category.items())),
+                      by_rule=dict(sorted(by_rule.items())))
     return summary

@@ -74,9 +74,17 @@ def _by_duplicates(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
             by_summary.setdefault(sketch.summary_hash, []).append(sketch)
     pairs = []
     for group in by_summary.values():
+        # Copies under the same title and abstract are one paper as far as this rule goes: compare each copy
+        # with the first copy of every other (title, abstract) only, not with every copy (a digest that repeats
+        # a summary hundreds of times made this quadratic).
+        firsts: dict[tuple[str, frozenset[str]], PaperSketch] = {}
         for sketch in group:
-            for other in group:
-                if other is sketch or other.title == sketch.title or other.abstract_terms == sketch.abstract_terms:
+            firsts.setdefault((sketch.title, sketch.abstract_terms), sketch)
+        if len(firsts) < 2:
+            continue
+        for sketch in group:
+            for other in firsts.values():
+                if other.title == sketch.title or other.abstract_terms == sketch.abstract_terms:
                     continue
                 own = sorted(sketch.summary_terms & sketch.abstract_terms)
                 shared = sorted(sketch.summary_terms & other.abstract_terms)
