@@ -5,7 +5,6 @@ string twice each time it builds the commands (~20 ms of each run, --help includ
 that name modules imported only for type checking are quoted instead.
 """
 
-import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -368,15 +367,12 @@ def _one_paper_run(*, fast_exit: bool = True) -> Iterator[None]:
     no threads, no worker processes), so ``main`` ends it with ``os._exit`` once the output is
     flushed; not with --llm, whose client and cache may still hold resources.
     """
+    from checker.gc_pause import paused_gc
+
     global _exit_without_teardown
     _exit_without_teardown = fast_exit
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _judge_one(found: object, findings: list, *, model: str | None, base_url: str | None, no_cache: bool,
