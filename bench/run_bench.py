@@ -32,18 +32,25 @@ PARSE_ONLY = (
 )
 
 
-def build_digest(papers: int, out: Path) -> Path:
-    base = [json.loads(line) for line in (ROOT / "eval/data/base.jsonl").read_text(encoding="utf-8").splitlines()]
-    path = out / f"bench-{papers}_AI_enhanced_Chinese.jsonl"
+def build_digest(papers: int, out: Path, name: str = "bench", first_id: int = 0) -> Path:
+    """out/<name>-<papers>_AI_enhanced_Chinese.jsonl: the real papers of eval/data/base.jsonl repeated under
+    fresh arXiv ids (the n-th paper, counted from 0, gets paper_id(first_id + n)); built once, then reused."""
+    path = out / f"{name}-{papers}_AI_enhanced_Chinese.jsonl"
     if path.exists():
         return path
+    base = [json.loads(line) for line in (ROOT / "eval/data/base.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
     out.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for n in range(papers):
             record = dict(base[n % len(base)])
-            record["id"] = f"{9000 + n // 100000:04d}.{n % 100000:05d}"
+            record["id"] = paper_id(first_id + n)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def paper_id(number: int) -> str:
+    return f"{9000 + number // 100000:04d}.{number % 100000:05d}"
 
 
 def _cpu_ticks() -> tuple[int, int]:

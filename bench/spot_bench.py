@@ -23,25 +23,12 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run_bench import build_digest, paper_id  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed-digest.md"
 TARGET_S = 0.5
-
-
-def build_digest(papers: int, out: Path) -> Path:
-    """A JSONL digest of ``papers`` real papers (repeated from eval/data/base.jsonl with fresh ids)."""
-    path = out / f"spot-{papers}_AI_enhanced_Chinese.jsonl"
-    if path.exists():
-        return path
-    base = [json.loads(line) for line in (ROOT / "eval/data/base.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
-    out.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as handle:
-        for n in range(papers):
-            record = dict(base[n % len(base)])
-            record["id"] = f"9100.{n + 1:05d}"
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
 
 
 def command_prefix() -> list[str]:
@@ -69,8 +56,9 @@ def main() -> None:
     parser.add_argument("--papers", type=int, default=300, help="papers in the JSONL digest (default 300)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
-    digest = build_digest(args.papers, ROOT / "bench" / "out")
-    last_id = f"9100.{args.papers:05d}"
+    # ids from 9001.00001 on, apart from the big benchmark's (which start at 9000.00000)
+    digest = build_digest(args.papers, ROOT / "bench" / "out", name="spot", first_id=100_001)
+    last_id = paper_id(100_000 + args.papers)
     prefix = command_prefix()
     cases = [
         ("seed (88 papers, md), last paper by index", ["paper", "88", str(SEED)]),
