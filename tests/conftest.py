@@ -49,3 +49,12 @@ def findings_of(report: dict[str, Any], arxiv_id: str | None = None) -> list[dic
     """All findings of a JSON report, or those of one paper."""
     return [f for d in report["digests"] for p in d["papers"]
             if arxiv_id is None or p["arxiv_id"] == arxiv_id for f in p["findings"]]
+
+
+def edited(paper: Any, block: str, old: str, new: str) -> Any:
+    """A deep copy of a Paper with the first ``old`` in one block replaced (the way mutations are made)."""
+    copy = paper.model_copy(deep=True)
+    text = copy.blocks[block].text or ""
+    assert old in text, f"{old!r} not in {block}"
+    copy.blocks[block].text = text.replace(old, new, 1)
+    return copy

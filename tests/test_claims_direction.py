@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import edited
 
 from checker.checks.registry import select_rules
 from checker.engine import check_paper
@@ -22,14 +23,6 @@ def papers() -> dict[str, Paper]:
 
 def run(paper: Paper) -> list[Finding]:
     return check_paper(paper, "zh", select_rules(["C101"], None))
-
-
-def edited(paper: Paper, block: str, old: str, new: str) -> Paper:
-    copy = paper.model_copy(deep=True)
-    text = copy.blocks[block].text or ""
-    assert old in text, f"{old!r} not in {block}"
-    copy.blocks[block].text = text.replace(old, new, 1)
-    return copy
 
 
 # (paper, block, original words, flipped words, words of the abstract sentence given as evidence)
