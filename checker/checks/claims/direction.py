@@ -1,0 +1,539 @@
+"""C101 direction-flipped: a change word of a block says the opposite of the abstract (提高 vs "reduces")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.checks.claims.shared import (
+    CLAIM_BLOCKS,
+    ZH_OTHERS_BEFORE,
+    chinese_paper,
+    digit_clauses,
+    is_background,
+    key_positions,
+    own_sentences,
+    triggered,
+)
+from checker.checks.context import PaperContext
+from checker.checks.registry import Hit, paper_rule
+from checker.claims import lexicon as lx
+from checker.claims.align import CLAUSE_SPLIT, Piece, clause_terms, numbers_in
+from checker.claims.comparative import (
+    EN_COMPARISON_STEMS,
+    ZH_COMPARISON_SCREEN,
+    chinese_comparisons,
+    english_comparisons,
+)
+from checker.claims.english import has_any, keys, padded
+from checker.claims.valence import (
+    NUMBER_WORDS,
+    bounded_somewhere,
+    chinese_bound,
+    chinese_reading,
+    disagree,
+    english_bound,
+    english_reading,
+    strong_first,
+)
+from checker.claims.view import (
+    abstract_sentences,
+    aligned,
+    last_sentence,
+)
+from checker.models import Category, Severity
+
+
+def _direction(up: bool, down: bool) -> int:
+    return 0 if up == down else (1 if up else -1)
+
+
+_SAID = {(True, 1): "better", (True, -1): "worse", (False, 1): "up", (False, -1): "down"}
+_ZH_GOOD_OR_BAD = re.compile(r"改善|改进|恶化|优于|劣于")
+_ZH_ANY_DIRECTION = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|{lx.ZH_WORSE.pattern}")
+
+
+@paper_rule("C101", "direction-flipped", Category.mismatched_claim, Severity.error, needs_abstract=True)
+def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
+    """A clause says a quantity went up where the abstract sentence it restates says down, or the reverse.
+
+    Clauses and sentences are aligned by shared numbers; both sides must name one direction only, and both
+    or neither must be about a cost (error, latency, ...) that is better low: an error. Where a side names
+    both ways, or the cost test cannot tell, each side is read at the direction word nearest the shared number
+    (checker.claims.valence: 改善/恶化 and improvement/degrades carry their verdict); a number bounded from
+    below on one side and from above on the other (超过 vs "below") is an error too. A clause no number
+    aligns is read one direction word at a time: a good quantity going down or a cost going up (精度/accuracy,
+    效率/efficiency, 成本/cost ...) where the part of an abstract sentence naming it says only the other way
+    or praises it ("achieving remarkable performance"), and no part says this way except of other methods;
+    opening, hedged and background sentences are no evidence; 削弱 of an "X-enhanced" compound too: a warning.
+    Example (2503.13724, flipped as the mutation harness does): "推理速度降低了56倍" against "we increase
+    inference speed by a factor of $56$"; (2512.20651) "显著下降长期对话中的知识保真度" against "It
+    significantly improves knowledge fidelity and retrieval efficiency".
+    """
+    if not chinese_paper(ctx):
+        return
+    yield from _bound_hits(ctx)
+    yield from _comparison_hits(ctx)
+    for block, clause in triggered(ctx, _ZH_ANY_DIRECTION, CLAIM_BLOCKS):
+        if lx.ZH_NOT_A_FINDING.search(clause):
+            continue
+        zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
+        if not zh and lx.ZH_WORSE.search(clause):
+            zh = -1
+        sentence = aligned(ctx, clause, by_number=True)
+        if sentence is None:  # names alone align too loosely here
+            yield from _concept_hits(ctx, block, clause, zh)
+            continue
+        if lx.ZH_WORSE.search(clause):
+            if has_any(sentence.padded, lx.EN_BETTER) and not has_any(sentence.padded, lx.EN_WORSE):
+                yield Hit("the summary says worse where the abstract says better", block, clause, sentence.text,
+                          confidence=0.7)
+            continue
+        en = _direction(has_any(sentence.padded, lx.EN_UP), has_any(sentence.padded, lx.EN_DOWN))
+        if not en or not zh:
+            # Both ways in one sentence ("2.4X improvement in NE gain and 3X reduction in data footprint") or
+            # in the clause: read each at the direction word nearest the shared number.
+            yield from _nearest_word_hits(ctx, block, clause, sentence)
+            continue
+        if en == zh:
+            continue
+        cost = bool(lx.ZH_COST.search(clause))
+        if cost != has_any(sentence.padded, lx.EN_COST) or (cost and has_any(sentence.padded, lx.EN_AMBIGUOUS_UP)):
+            # "error down" may restate "accuracy up", "improves latency" a shorter one: read both sides at the
+            # word nearest the shared number instead ("相对恶化" against "relative improvement in WER").
+            yield from _nearest_word_hits(ctx, block, clause, sentence, concepts=False)
+            continue
+        said, source = ("up", "down") if zh > 0 else ("down", "up")
+        yield Hit(f"the summary says {said} where the abstract says {source}", block, clause, sentence.text,
+                  confidence=0.7)
+
+
+# The bound words valence.chinese_bound reads next to a number, grouped by first character (a fast screen).
+_ZH_BOUND = re.compile(r"超过?|高于|多于|大于|至[少多]|逾|低于|少于|小于|不[到足]|以[上下内]")
+_BOUND = {1: "at least", -1: "at most"}
+
+
+def _bound_hits(ctx: PaperContext) -> Iterator[Hit]:
+    """A number bounded from below on one side and from above on the other ("低于98.36%" against "exceeding
+    98.36%"), in a clause and the abstract sentence that share it."""
+    for block, clause in digit_clauses(ctx):
+        if block not in CLAIM_BLOCKS or not _ZH_BOUND.search(clause):
+            continue
+        bounded = [number for number in numbers_in(clause) if chinese_bound(clause, number)]
+        if not bounded or not any(bounded_somewhere(_lowered_abstract(ctx), number) for number in bounded):
+            continue  # no number bounded on both sides: no need to split the abstract
+        sentence = aligned(ctx, clause, by_number=True)
+        if sentence is None and all(len(number) == 1 for number in bounded):
+            sentence = _aligned_weak_number(ctx, clause, bounded)
+        if sentence is None:
+            continue
+        for number in strong_first(numbers_in(clause), clause):  # a number may be spelled out there
+            said, source = chinese_bound(clause, number), english_bound(sentence.text, number)
+            if said and source and said != source:
+                yield Hit(f"the summary says {_BOUND[said]} {number} where the abstract says {_BOUND[source]}",
+                          block, clause, sentence.text, confidence=0.7)
+                break
+
+
+def _comparison_hits(ctx: PaperContext) -> Iterator[Hit]:
+    """A thing put above a named reference on one side and below it on the other, with no number ("检测能力低于
+    行业监控阈值" against "exceeding industry monitoring thresholds"); no sentence may say it the clause's way."""
+    for block, text in ctx.content_blocks():
+        if block not in CLAIM_BLOCKS or not ZH_COMPARISON_SCREEN.search(text):
+            continue
+        for said, names, at in chinese_comparisons(text):  # most compare with a number or name no reference
+            lowered = _lowered_abstract(ctx)
+            if not any(name in lowered for name in names) or not any(w in lowered for w in EN_COMPARISON_STEMS):
+                continue
+            found = english_comparisons(lowered, names)
+            if not found or any(source == said for source, _ in found):
+                continue
+            evidence = _sentence_at(ctx, found[0][1])
+            said_word, source_word = ("above", "below") if said > 0 else ("below", "above")
+            yield Hit(f"the summary says {said_word} where the abstract says {source_word}", block,
+                      _clause_at(text, at), evidence, confidence=0.5, severity=Severity.warning)
+            break
+
+
+def _sentence_at(ctx: PaperContext, position: int) -> str:
+    """The abstract sentence holding a position of the lower-cased abstract (sentences are whitespace-normalized,
+    so they are found by counting characters that are not whitespace)."""
+    lowered = _lowered_abstract(ctx)
+    wanted = len("".join(lowered[:position].split()))
+    seen = 0
+    for sentence in abstract_sentences(ctx):
+        seen += len("".join(sentence.text.split()))
+        if seen > wanted:
+            return sentence.text
+    return last_sentence(ctx)
+
+
+def _clause_at(text: str, at: int) -> str:
+    """The clause of a block (as checker.claims.align.clauses splits it) holding the character at ``at``."""
+    start = max((match.end() for match in CLAUSE_SPLIT.finditer(text, 0, at)), default=0)
+    stop = CLAUSE_SPLIT.search(text, at)
+    return text[start : stop.start() if stop else len(text)].strip()
+
+
+def _aligned_weak_number(ctx: PaperContext, clause: str, numbers: list[str]) -> Piece | None:
+    """The sentence sharing a bounded single-digit number and names with the clause ("SFTKey相比传统SFT平均准确率
+    提升超过5%" and "SFTKey achieves an average accuracy improvement exceeding 5% over conventional SFT")."""
+    sentence = aligned(ctx, clause)
+    if sentence is not None and any(n in sentence.numbers for n in numbers):
+        return sentence
+    words = keys(*(NUMBER_WORDS[n] for n in numbers if n in NUMBER_WORDS))
+    terms = clause_terms(clause) if words else frozenset()
+    for sentence in abstract_sentences(ctx):  # "接受超过4个token" and "accepting over four tokens per step"
+        if has_any(sentence.padded, words) and any(f" {term} " in sentence.padded for term in terms):
+            return sentence
+    return None
+
+
+def _lowered_abstract(ctx: PaperContext) -> str:
+    lowered: str = ctx.memo("claims.lowered", lambda: ctx.abstract.lower())
+    return lowered
+
+
+def _nearest_word_hits(ctx: PaperContext, block: str, clause: str, sentence: Piece, *, concepts: bool = True
+                       ) -> Iterator[Hit]:
+    """Both sides read at the direction word nearest each shared number (strong numbers first); when no number
+    gives two comparable readings, the clause is read word by word against the abstract (``concepts``)."""
+    verdict = said = source = None
+    for number in strong_first(numbers_in(clause) & sentence.numbers, clause):
+        said = chinese_reading(clause, number)
+        source = english_reading(sentence.text, number) if said else None
+        verdict = disagree(said, source) if said and source else None
+        if verdict is not None:
+            break
+    if verdict is None:
+        if concepts:
+            zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
+            yield from _concept_hits(ctx, block, clause, zh)
+    elif verdict and said and source:
+        yield Hit(f"the summary says {_SAID[said[:2]]} where the abstract says {_SAID[source[:2]]}", block, clause,
+                  sentence.text, confidence=0.7)
+
+
+def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterator[Hit]:
+    """The warning for a clause no number aligns, read one direction word at a time ("降低参数量并下降物理合理性"
+    holds a usual and a flipped claim)."""
+    if lx.ZH_WORSE.search(clause):  # "在加速比和稀疏度上劣于现有方法": 劣于 decides, whatever 加速 says
+        evidence = _worse_disagreement(ctx)
+        if evidence is not None:
+            yield Hit("the summary says down; the abstract says up about the same thing", block, clause, evidence,
+                      confidence=0.5, severity=Severity.warning)
+        return
+    words = list(_ZH_UP_OR_DOWN.finditer(clause))
+    costly = _ZH_COST_LOOSE.search(clause) is not None
+    for position, word in enumerate(words):
+        up = lx.ZH_UP.fullmatch(word.group()) is not None
+        if costly and _ZH_GOOD_OR_BAD.fullmatch(word.group()):
+            continue  # "改善音素错误率" lowers it: a verdict, not a direction
+        if up and not costly:
+            # A good quantity going up: what papers usually say, wrong only where the paper's own findings say
+            # it went down ("语义线索显著提高LLMs在简单任务上的表现" against "we show that semantic cues can
+            # significantly deteriorate reasoning models' performance").
+            evidence = None if block not in _FINDING_BLOCKS else _usual_claim_contradicted(
+                ctx, clause, clause[max(0, word.start() - 8) : word.end() + 24])
+            if evidence is not None:
+                yield Hit("the summary says up; the abstract's findings say down about the same thing", block,
+                          clause, evidence, confidence=0.5, severity=Severity.warning)
+                return
+            continue
+        start = max(words[position - 1].end() if position else 0, word.start() - 20)
+        end = min(words[position + 1].start() if position + 1 < len(words) else len(clause), word.end() + 32)
+        # Its object ends at a conjunction: in "降低延迟并提高吞吐量" 延迟 is not what goes up; a noun conjunction
+        # after the word joins its objects ("降低了RocksDB和BlobDB的性能").
+        before = _CONJUNCTION.split(clause[start : word.start()])[-1]
+        after = _CLAUSE_CONJUNCTION.split(clause[word.end() : end])[0]
+        head = after.find("的", 0, 16) + 1
+        if len(after) - head >= 2 and not _ZH_VERB.search(after, 0, head):  # not "增加不确定性是实现安全的..."
+            after = after[head:]  # the head noun: "降低低相关性令牌的权重" lowers a weight
+        strict = _CONJUNCTION.split(after)[0]  # a cost goes up right after the word ("增强的X和高效内存利用")
+        evidence = _concept_disagreement(ctx, before + word.group() + after, before + word.group() + strict,
+                                         1 if up else -1, praise_ok=_ZH_CONTRAST.search(clause) is None)
+        if evidence is None and _ZH_WEAKEN.fullmatch(word.group()) and not _ZH_CONTRAST.search(clause):
+            evidence = _worse_disagreement(ctx, _EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
+        if evidence is None and word.group() == "削弱":
+            evidence = _enhanced_compound(ctx, clause[: word.start()])  # "AI削弱评估" for "AI-enhanced assessment"
+            if evidence is None:  # "削弱的语义保持能力" for "enhanced semantic preservation"
+                evidence = _enhanced_phrase(ctx, clause[word.end() : word.end() + 12])
+        if evidence is not None:
+            said, source = ("up", "down") if up else ("down", "up")
+            yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
+                      clause, evidence, confidence=0.5, severity=Severity.warning)
+            return
+
+
+_ZH_UP_OR_DOWN = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}")
+_ZH_VERB = re.compile(r"[是为使让将把]")
+_ZH_COST_LOOSE = re.compile(lx.ZH_COST.pattern.replace("(?<!抗)", ""))  # a sure screen: no cost word at all
+_CONJUNCTION = re.compile(r"并且?|而且?|且|同时|和|与|但|及|、")
+# "但在测试集上出现显著性能下降": a contrast reports a weakness, which praise elsewhere does not contradict.
+_ZH_CONTRAST = re.compile(r"但|然而|却|不过|(?<![从进因继])而")  # 从而/进而 ("thereby") contrast nothing
+_CLAUSE_CONJUNCTION = re.compile(r"并且?|而且?|且|同时|但|、|方面|(?:和|与|及)(?=保持|维持|提高|提升|实现|增强|改善|确保|保证)")
+
+
+_ZH_MODIFIER = {"语义": "semantic", "量子": "quantum", "认知": "cognitive", "检索": "retrieval", "知识": "knowledge", "推理": "reasoning",
+                "记忆": "memory", "工具": "tool", "视觉": "vision", "语言": "language", "物理": "physics"}
+_LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\s-]*$")
+
+
+def _enhanced_compound(ctx: PaperContext, before: str) -> str | None:
+    """The abstract sentence with "<X>-enhanced" / "<X>-augmented" for the X right before a 削弱 ("AI削弱评估",
+    "量子削弱系统"): a compound the summary turned into its opposite."""
+    latin = _LATIN_BEFORE.search(before)
+    term = latin.group(1).lower() if latin else _ZH_MODIFIER.get(before[-2:])
+    if not term:
+        return None
+    compound = re.compile(rf"\b{re.escape(term)}[\s-](?:enhanced|augmented|enhancement|augmentation)\b")
+    for sentence in abstract_sentences(ctx):
+        if compound.search(sentence.text.lower()):
+            return sentence.text
+    return None
+
+
+_LATIN_AFTER = re.compile(r"^的?\s*([A-Za-z][A-Za-z0-9]*)")
+
+
+def _enhanced_phrase(ctx: PaperContext, after: str) -> str | None:
+    """The abstract sentence with "enhanced <X>" / "improved <X>" for the X right after a 削弱, where no sentence
+    says X is weakened."""
+    latin = _LATIN_AFTER.search(after)
+    start = 1 if after.startswith("的") else 0
+    term = latin.group(1).lower() if latin else _ZH_MODIFIER.get(after[start : start + 2])
+    if not term:
+        return None
+    phrase = re.compile(rf"\b(?:enhanced|improved|strengthened|augmented|stronger|better) {re.escape(term)}")
+    found = None
+    for sentence in abstract_sentences(ctx):
+        lowered = sentence.text.lower()
+        for at in _term_positions(lowered, term):
+            if has_any(padded(lowered[max(0, at - _WEAKER_NEAR) : at + len(term) + _WEAKER_NEAR]), _EN_WEAKER):
+                return None
+        if found is None and phrase.search(lowered):
+            found = sentence.text
+    return found
+
+
+_WEAKER_NEAR = 20  # how far from the term a word saying it is weaker must stand
+
+
+def _term_positions(lowered: str, term: str) -> list[int]:
+    found, at = [], lowered.find(term)
+    while at >= 0:
+        found.append(at)
+        at = lowered.find(term, at + 1)
+    return found
+
+
+def _worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE) -> str | None:
+    """劣于 (削弱, 恶化) where the abstract's own sentences (past its opening) never say worse (weaker, lower):
+    the first of them that says better."""
+    own = own_sentences(ctx)
+    if any(has_any(sentence.padded, vetoes) for sentence in own):
+        return None
+    for wanted in (lx.EN_BETTER, lx.EN_UP, _EN_STRONGER):
+        for sentence in own:
+            if has_any(sentence.padded, wanted) and not is_background(sentence.padded):
+                return sentence.text
+    return None
+
+
+_ZH_WEAKEN = re.compile(r"削弱|恶化")
+# What may say a good quantity went down; "compress" and "save" name methods and costs ("improves LLM
+# performance by compressing retrieved documents").
+_EN_GOOD_DOWN = tuple(key for key in lx.EN_DOWN_BROAD if key not in (" compress", " sav"))
+_EN_STRONGER = keys("stronger", "more closely", "more accurate*", "more robust*", "more reliabl*", "more effective*")
+_EN_WEAKER = lx.EN_DOWN_BROAD + lx.EN_WORSE + keys("weak*", "undermin*", "impair*", "attenuat*", "risk*", "threat*")
+_EN_PRAISE = keys("stateoftheart", "state of the art", "sota", "remarkabl*", "superior*", "excellent", "strong",
+                  "stronger", "competitive", "robust", "effective*", "high", "higher", "best", "impressive",
+                  "refin*", "advanc*", "promot*", "facilitat*", "ensur*", "achiev*", "deliver*", "maintain*",
+                  "preserv*", "enabl*", "support*", "benefit*", "stabiliz*", "reliabl*")
+_EN_OWN_RESULT = keys("our results", "our findings", "our experiments", "results indicate", "results suggest")
+_NEAR = 40
+_MARGIN = 10  # how much nearer the other way's word must stand to count as the sentence's direction
+def _nearest_direction(text: str, wanted: tuple[str, ...], same: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """-1 when a ``same`` word stands about as near some mention of the concept in a sentence as any ``other``
+    word ("as X increased, performance declined" is read as a decline), 1 when an ``other`` word stands
+    clearly nearest every mention (within _NEAR characters), else 0."""
+    same_at, other_at = key_positions(text, same), key_positions(text, other)
+    verdict = 0
+    for concept in key_positions(text, wanted):
+        to_same = min((abs(at - concept) for at in same_at), default=_NEAR + 1)
+        to_other = min((abs(at - concept) for at in other_at), default=_NEAR + 1)
+        if to_same <= min(to_other + _MARGIN, _NEAR):
+            return -1
+        if to_other <= _NEAR:
+            verdict = 1
+    return verdict
+
+
+_SEGMENT = re.compile(r"[,;:()]| and | but | while | whereas ")
+
+
+_EN_OTHERS_WORK = keys("traditional", "existing", "prior", "previous", "conventional")
+
+
+def _others_work(padded_sentence: str) -> bool:
+    """A sentence that opens on other methods ("Traditional MIL approaches ...", "Existing methods ...")."""
+    return has_any(padded_sentence[:30], _EN_OTHERS_WORK)
+
+
+_NEGATED_WORD = re.compile(r" (?:without|not|no|never) \w+")
+
+
+def _segment_direction(text: str, wanted: tuple[str, ...], same: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """_nearest_direction, read in each part of the sentence (between commas, "and", "but") that names the
+    concept: -1 when one says the ``same`` way, 1 when one says only the ``other`` way, else 0."""
+    verdict = 0
+    for segment in _SEGMENT.split(text):
+        part = _NEGATED_WORD.sub(" ", padded(segment))  # "without compromising diversity" says no decrease
+        if not has_any(part, wanted):
+            continue
+        says_same, says_other = has_any(part, same), has_any(part, other)
+        found = _nearest_direction(part, wanted, same, other) if says_same and says_other else (
+            -1 if says_same else int(says_other))
+        if found < 0:
+            return -1
+        verdict = max(verdict, found)
+    return verdict
+
+
+# Words that say a good quantity went down in a finding; not "limit", "restrict", "compromise", which mostly
+# describe a problem or deny a loss.
+_EN_SHARP_DOWN = keys("degrade", "degrades", "degraded", "degrading", "deteriorate", "deteriorates", "deteriorated",
+                      "deteriorating", "declines", "declined", "drops", "dropped", "hurts", "harms", "harmed",
+                      "impairs", "impaired", "undermines", "undermined", "worsens", "worsened", "collapses",
+                      "collapsed", "diminishes", "diminished", "falls", "fell", "weakens", "weakened", "undermining",
+                      "declining", "dropping", "hurting", "harming", "impairing", "weakening", "diminishing",
+                      "worsening")
+_EN_FINDING_MARK = keys("we show", "we find", "we found", "we observe*", "results", "experiments", "reveal*",
+                        "demonstrat*", "analys*", "findings")
+_EN_DEICTIC = keys("these", "this", "such", "those", "it", "they")  # "These discontinuities degrade ...": the problem
+_EN_OTHERS_ANYWHERE = _EN_OTHERS_WORK + keys("current", "baseline*", "stateoftheart", "state of the art", "sota",
+                                            "other", "standard", "vanilla", "naive", "without")
+
+
+_FINDING_BLOCKS = frozenset({"result", "conclusion"})  # where a summary restates the paper's findings
+_ZH_ANY_CONCEPT = re.compile("|".join(pattern.pattern for pattern, _ in lx.CONCEPTS))
+_ZH_CONCEPT_AT_END = re.compile(f"(?:{_ZH_ANY_CONCEPT.pattern}).?$")
+
+
+def _usual_claim_contradicted(ctx: PaperContext, clause: str, after: str) -> str | None:
+    """For a good quantity going up in a clause (named in ``after``, the words around the up word), the paper's
+    own finding that it went down: an abstract sentence past the proposal whose part naming it says down, not of
+    other methods, not hedged or negated, where no sentence says it went up or praises it."""
+    if (not _ZH_ANY_CONCEPT.search(after) or _ZH_CONTRAST.search(clause) or ZH_OTHERS_BEFORE.search(clause)
+            or not _sharp_down_in_abstract(ctx)):
+        return None
+    wanted = tuple(key for pattern, keys_ in lx.CONCEPTS if pattern.search(after) for key in keys_)
+    evidence = next((sentence for sentence in own_sentences(ctx)[1:] if _finding_of_decline(sentence, wanted)),
+                    None)
+    if evidence is None:
+        return None
+    for sentence in abstract_sentences(ctx):
+        if sentence is not evidence and has_any(sentence.padded, wanted):
+            direction = _segment_direction(sentence.text, wanted, _EN_SHARP_DOWN, lx.EN_UP)
+            if direction > 0 or (direction == 0 and has_any(sentence.padded, _EN_PRAISE)):
+                return None  # it does go up somewhere, or is praised
+    return evidence.text
+
+
+_SHARP_DOWN_STEMS = ("degrad", "deteriorat", "declin", "drop", "hurt", "harm", "impair", "undermin", "worsen",
+                     "collaps", "diminish", "fell", "fall", "weaken")  # a sure screen for _EN_SHARP_DOWN
+
+
+def _sharp_down_in_abstract(ctx: PaperContext) -> bool:
+    """Whether the abstract has a word of _EN_SHARP_DOWN at all (once per paper: most have none)."""
+    found: bool = ctx.memo("claims.sharp_down", lambda: any(stem in _lowered_abstract(ctx) for stem in
+                                                            _SHARP_DOWN_STEMS))
+    return found
+
+
+def _finding_of_decline(sentence: Piece, wanted: tuple[str, ...]) -> bool:
+    """A sentence of the paper's own that says the concept went down and nothing went up: "Through experiments
+    with four LLMs we show that semantic cues can significantly deteriorate reasoning models' performance"."""
+    text = sentence.padded
+    return (has_any(text, wanted) and has_any(text, _EN_SHARP_DOWN) and not has_any(text, lx.EN_UP)
+            and (has_any(text, _EN_FINDING_MARK) or not has_any(text[:8], _EN_DEICTIC))
+            and not has_any(text, _EN_OTHERS_ANYWHERE) and not has_any(text, lx.EN_SOFT)
+            and not is_background(text) and not _negated_about(sentence.text, wanted)
+            and _segment_direction(sentence.text, wanted, _EN_SHARP_DOWN, lx.EN_UP) < 0)
+
+
+def _negated_about(text: str, wanted: tuple[str, ...]) -> bool:
+    """Whether a part of the sentence naming the concept is negated ("fail to uphold ..., consequently
+    undermining their legitimacy" is not: the failure is about something else)."""
+    return any(has_any(part, lx.EN_NEGATION) for part in map(padded, _SEGMENT.split(text)) if has_any(part, wanted))
+
+
+# "improved Phoneme Error Rates" lowers them: only a plain up word says a cost went up.
+_EN_COST_UP = tuple(key for key in lx.EN_UP if key not in lx.EN_AMBIGUOUS_UP)
+
+
+def _ends_with_cost(text: str) -> bool:
+    return any(match.end() == len(text) for match in lx.ZH_COST.finditer(text))
+
+
+def _about_cost(strict: str) -> bool | None:
+    """Whether the object of a direction word is a cost; with a cost and a good quantity both named, the head
+    noun ending the object decides ("风险预测模型性能" is a performance), else it is too tangled to read (None)."""
+    costs = list(lx.ZH_COST.finditer(strict))
+    if not costs:
+        return False
+    if not _ZH_ANY_CONCEPT.search(strict):
+        return True
+    head = _ZH_CONCEPT_AT_END.search(strict)
+    if head and head.start() >= costs[-1].end() and not _ZH_ANY_CONCEPT.search(strict, costs[-1].start(),
+                                                                               costs[-1].end()):
+        return False
+    return None
+
+
+def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *, praise_ok: bool = True
+                          ) -> str | None:
+    """For the words around one direction word of a clause no number aligns (``near`` reaches over 和/与,
+    ``strict`` does not), the telltale pairings of a flipped direction: a good quantity going down (降低性能)
+    or a cost going up (提高计算成本) where the abstract sentences about it say only the other way, or praise
+    it without a direction word ("achieving remarkable performance"). Returns that abstract sentence."""
+    cost = _about_cost(strict)
+    if cost is False and _ends_with_cost(near) and not any(pattern.search(near) for pattern, _ in lx.CONCEPTS):
+        # "增加种族和性别职业刻板印象": 和 joins two modifiers of one cost (not "增强的身份保持和高效内存利用")
+        cost, strict = True, near
+    if cost is None:
+        return None  # "检测幻觉的准确性": a good quantity about a cost, too tangled to read
+    if cost != (zh > 0):
+        return None  # a good quantity going up or a cost going down: what papers usually say
+    wanted = tuple(key for pattern, keys in (lx.COST_CONCEPTS if cost else lx.CONCEPTS)
+                   if pattern.search(strict if cost else near) for key in keys)
+    if not wanted:
+        return None
+    same, other = (_EN_COST_UP, lx.EN_DOWN) if cost else (_EN_GOOD_DOWN, lx.EN_UP)
+    evidence: str | None = None
+    positive: str | None = None
+    for position, sentence in enumerate(abstract_sentences(ctx)):
+        if not has_any(sentence.padded, wanted):
+            continue
+        says_same, says_other = has_any(sentence.padded, same), has_any(sentence.padded, other)
+        if says_same:  # "reduces latency and improves throughput": the word nearest the concept decides, and a
+            # word in another part of the sentence is about something else ("improves fidelity ..., reduces ...")
+            nearest = _segment_direction(sentence.text, wanted, same, other)
+            says_same, says_other = nearest < 0, nearest > 0
+        if says_same and not says_other and not _others_work(sentence.padded):
+            return None  # the abstract does say this way somewhere (not of other methods: "Traditional MIL
+            # approaches ... struggle ..., limiting their robustness")
+        # The opening sentence, hedged ones ("may be needed to achieve better performance") unless they hedge
+        # the paper's own result ("Our results indicate ... the potential to enhance accuracy"), and those about
+        # other work ("Recently, ... has emerged to improve reasoning performance") state no finding.
+        hedged = has_any(sentence.padded, lx.EN_SOFT) and not has_any(sentence.padded, _EN_OWN_RESULT)
+        if evidence is None and not says_same and position and not hedged and not is_background(sentence.padded):
+            if says_other:
+                evidence = sentence.text
+            elif praise_ok and not cost and positive is None and has_any(sentence.padded, _EN_PRAISE):
+                positive = sentence.text  # "achieving remarkable performance": good, with no direction word
+    if evidence is None and positive is None and not cost and praise_ok:
+        # A good quantity going down the abstract never states about it, where nothing of the paper's own gets
+        # worse, weaker or lower at all ("用于降低视频语言理解能力")
+        return _worse_disagreement(ctx, _EN_WEAKER)
+    return evidence or positive
