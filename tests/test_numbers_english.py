@@ -157,3 +157,10 @@ def test_words_written_together_parts_and_python_powers() -> None:
 def test_malformed_fraction_words_are_skipped_not_raised() -> None:
     # "a thirds" matches the number-word pattern but names no fraction: it must not raise (KeyError before)
     assert all(q.value != 0 for q in english_number_words("a thirds of the runs and one thirds of the rest"))
+
+
+def test_number_word_spans_stay_in_place_after_a_dotted_capital_i() -> None:
+    # "İ".lower() is two characters; spans used to shift by one per İ ("ten" came out as "n b").
+    text = "İstanbul (İBB) data: we evaluate ten benchmarks and three million images."
+    found = {q.value: text[q.start:q.end] for q in english_number_words(text)}
+    assert found == {10.0: "ten", 3_000_000.0: "three million"}

@@ -255,10 +255,19 @@ def _quantity(digits: str, unit: str, scale: float, shown: str, start: int, end:
     return Quantity(value * scale, kind, resolution_of(decimals, scale), shown, start, end, qualifiers)
 
 
+def _lower_same_length(text: str) -> str:
+    """``text.lower()``, except characters whose lower case is longer ("İ" -> "i̇") stay as they are, so that
+    positions in the result are positions in ``text``."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
+
+
 def english_number_words(text: str) -> list[Quantity]:
     """Quantities written in words: "ten benchmarks", "three million", "twenty-five", "doubles", "half"."""
     out = []
-    for match in _number_word_matches(text.lower()):  # same length: spans index ``text``
+    for match in _number_word_matches(_lower_same_length(text)):  # spans index ``text``
         if match.group("fold"):
             fold = match.group("fold")
             out.append(Quantity(value=float(_WORDS.get(fold, 1000)), kind="multiplier", resolution=1.0,
