@@ -98,7 +98,7 @@ class CheckedPaper(NamedTuple):
     title: str
     line: int | None
     findings: list[Finding]
-    sketch: tuple[Any, ...]  # the PaperSketch fields, in order
+    sketch: tuple[Any, ...]  # the PaperSketch's field values, in field order: PaperSketch(*sketch)
 
 
 def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[str, Severity]) -> CheckedPaper:
@@ -109,10 +109,10 @@ def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[s
         abstract_terms = frozenset(map(sys.intern, salient_prose_terms(f"{paper.title} {paper.abstract or ''}")))
         summary_terms = frozenset(map(sys.intern, salient_terms(" ".join(paper.block_text(name)
                                                                          for name in BLOCK_NAMES))))
-    sketch = (paper.arxiv_id, paper.line, paper.title, [paper.line], _summary_hash(paper), False,
-              abstract_terms, summary_terms)
+    sketch = PaperSketch(arxiv_id=paper.arxiv_id, line=paper.line, title=paper.title, record_lines=[paper.line],
+                         summary_hash=_summary_hash(paper), abstract_terms=abstract_terms, summary_terms=summary_terms)
     return CheckedPaper(paper.arxiv_id, paper.index, paper.title, paper.line,
-                        check_paper(paper, language, rules, overrides), sketch)
+                        check_paper(paper, language, rules, overrides), tuple(vars(sketch).values()))
 
 
 def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],
