@@ -14,7 +14,9 @@ import re
 # checker.claims.valence reads those).
 _ZH_ABOVE = frozenset({"超过", "高于", "优于", "多于", "大于", "好于", "超出"})
 _ZH_BELOW = frozenset({"低于", "劣于", "少于", "小于", "逊于", "差于", "不及"})
-ZH_COMPARISON_SCREEN = re.compile(r"[过于出及](?<=超过|高于|优于|多于|大于|好于|超出|低于|劣于|少于|小于|逊于|差于|不及)")
+ZH_COMPARISON_SCREEN = re.compile(
+    "[" + "".join(sorted({word[-1] for word in _ZH_ABOVE | _ZH_BELOW})) + "](?<="
+    + "|".join(sorted(_ZH_ABOVE | _ZH_BELOW)) + ")")
 _ZH_REFERENCE = re.compile(r"[^，。；：、\d（(]{1,16}")
 _ZH_NEGATOR = frozenset("不未没")  # "不低于" bounds the other way
 # Reference nouns that are no Latin word: Chinese -> the English word start.

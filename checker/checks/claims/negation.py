@@ -28,7 +28,6 @@ from checker.claims.view import (
     aligned,
     first_sentence_with,
     last_sentence,
-    padded_abstract,
 )
 from checker.models import Category, Severity
 
@@ -138,12 +137,6 @@ _EN_BROAD_NEGATION = tuple(key for key in lx.EN_NEGATION if key not in EN_WITHOU
 
 
 _EN_NEGATIVE_FINDING = keys("poor*", "unable", "incapable", "insufficient*", "inadequate*", "absence")
-
-
-def _unnegated_abstract(ctx: PaperContext) -> str:
-    """The padded abstract without "not only", which negates nothing."""
-    text: str = ctx.memo("claims.padded_unnegated", lambda: padded_abstract(ctx).replace(_NOT_ONLY, " "))
-    return text
 
 
 def _negated(text: str, wanted: tuple[str, ...], *, near_only: bool = False) -> bool:
