@@ -66,9 +66,10 @@ def to_finding(rule: Rule, hit: Hit, line: int | None, overrides: dict[str, Seve
 
 
 def check_paper(paper: Paper, language: str, rules: Iterable[Rule],
-                overrides: dict[str, Severity] | None = None) -> list[Finding]:
-    """Run the paper rules on one paper and return its findings, sorted."""
-    ctx = PaperContext(paper=paper, language=language)
+                overrides: dict[str, Severity] | None = None, ctx: PaperContext | None = None) -> list[Finding]:
+    """Run the paper rules on one paper and return its findings, sorted (``ctx``: the paper's context, when the
+    caller wants the analyses the rules made)."""
+    ctx = ctx or PaperContext(paper=paper, language=language)
     findings: list[Finding] = []
     has_abstract = bool(paper.abstract)
     for rule in rules:
@@ -109,10 +110,12 @@ def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[s
         abstract_terms = frozenset(map(sys.intern, salient_prose_terms(f"{paper.title} {paper.abstract or ''}")))
         summary_terms = frozenset(map(sys.intern, salient_terms(" ".join(paper.block_text(name)
                                                                          for name in BLOCK_NAMES))))
+    ctx = PaperContext(paper=paper, language=language)
+    findings = check_paper(paper, language, rules, overrides, ctx)
     sketch = PaperSketch(arxiv_id=paper.arxiv_id, line=paper.line, title=paper.title, record_lines=[paper.line],
-                         summary_hash=_summary_hash(paper), abstract_terms=abstract_terms, summary_terms=summary_terms)
-    return CheckedPaper(paper.arxiv_id, paper.index, paper.title, paper.line,
-                        check_paper(paper, language, rules, overrides), tuple(vars(sketch).values()))
+                         summary_hash=_summary_hash(paper), abstract_terms=abstract_terms, summary_terms=summary_terms,
+                         summary_chars=len(ctx.content_text()))
+    return CheckedPaper(paper.arxiv_id, paper.index, paper.title, paper.line, findings, tuple(vars(sketch).values()))
 
 
 def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],

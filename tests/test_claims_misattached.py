@@ -90,3 +90,45 @@ def test_repeated_summary_goes_to_the_abstract_it_matches() -> None:
     sketches = {"2506.15912": _sketch(whisper, whisper), "2506.04970": _sketch(sam, whisper)}
     assert _by_duplicates(sketches)[0][:2] == ("2506.04970", "2506.15912")
     assert [pair[:2] for pair in misattached_pairs(sketches)] == [("2506.04970", "2506.15912")]
+
+
+def test_chinese_only_summary_copied_under_another_paper_is_caught(tmp_path: Path) -> None:
+    # The summary of 2605.20558 names no Latin term at all, only two topics (生成 generation, 基准 benchmark):
+    # too little for the term vote, enough to tell which of two identical copies sits under the wrong abstract.
+    records = _records()
+    by_id = {r["id"]: r for r in records}
+    by_id["2503.13724"]["AI"] = dict(by_id["2605.20558"]["AI"])  # type: ignore[call-overload]
+    found = audit(_write(tmp_path / "copied.jsonl", records))
+    assert set(found) == {"2503.13724"}
+    assert "2605.20558" in found["2503.13724"][0][1]
+
+
+def test_placeholder_summary_repeated_under_many_papers_stays_quiet(tmp_path: Path) -> None:
+    # A failed AI step writes the same fallback text under every paper (real: "Error: Failed to generate
+    # summary.", F103 reports it): that is no misattached summary.
+    records = _records()
+    for record in records[:4]:
+        record["AI"] = {name: "Error: Failed to generate summary." for name in
+                        ("tldr", "motivation", "method", "result", "conclusion")}
+    assert audit(_write(tmp_path / "failed.jsonl", records)) == {}
+
+
+def test_a_short_repeated_text_needs_more_than_one_term() -> None:
+    # One shared name decides between two copies only when the text is a real summary, not a stub.
+    def sketches(chars: int) -> dict[str, PaperSketch]:
+        def one(arxiv_id: str, title: str, abstract_terms: set[str]) -> PaperSketch:
+            return PaperSketch(arxiv_id=arxiv_id, line=None, title=title, record_lines=[], summary_hash=7,
+                               abstract_terms=frozenset(abstract_terms), summary_terms=frozenset({"transformer"}),
+                               summary_chars=chars)
+        return {"1": one("1", "A", {"transformer", "vision"}), "2": one("2", "B", {"graph"})}
+
+    assert _by_duplicates(sketches(30)) == []
+    assert [pair[:2] for pair in _by_duplicates(sketches(300))] == [("2", "1")]
+
+
+def test_topic_glossary_covers_graphics_and_learning_settings() -> None:
+    # Words of a real summary (2512.20761's Gaussian-splatting face rig) and of real abstracts.
+    assert {"~gaussian", "~rendering", "~radiance", "~face", "~rotation"} <= chinese_concepts(
+        "基于辐射场的人脸重建方法虽然取得了进展，但神经辐射场渲染速度慢。高斯溅射无法正确处理高斯的非线性旋转属性")
+    assert {"~gaussian", "~rendering", "~zero_shot", "~fine_tuning"} <= english_concepts(
+        "Gaussian splatting renders in real time; zero-shot transfer needs no fine-tuning.")

@@ -63,6 +63,7 @@ class PaperSketch:
     summaries_differ: bool = False
     abstract_terms: frozenset[str] = frozenset()
     summary_terms: frozenset[str] = frozenset()
+    summary_chars: int = 0  # characters of real block text (placeholders excluded)
 
 
 @dataclass

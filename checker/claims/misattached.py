@@ -11,7 +11,10 @@ MIN_TERMS = 3  # shared terms needed when the summary also shares some with its 
 MAX_DOCUMENT_FREQUENCY = 50  # terms in more abstracts than this say nothing about which one
 MIN_SCORE = 5.0  # rarity-weighted score the other abstract must reach (about three terms held by 1 in 5)
 MIN_SCORE_NOTHING_OWN = 4.0  # the same, for a summary sharing nothing at all with its own abstract
-MIN_DUPLICATE_TERMS = 3  # a summary repeated under two papers must say this much to be more than a placeholder
+# A summary repeated under two papers must say this much to be more than a placeholder: three terms, or a real
+# text (a fully Chinese summary may name no term at all beyond a topic or two).
+MIN_DUPLICATE_TERMS = 3
+MIN_DUPLICATE_CHARS = 100
 
 Pair = tuple[str, str, int, int, list[str]]
 
@@ -67,10 +70,12 @@ def _by_terms(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
 
 def _by_duplicates(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
     """A summary found word for word under two papers whose titles and abstracts differ belongs to at most
-    one of them: flag each copy that matches the other abstract better than its own (twice at least)."""
+    one of them: flag each copy that shares more terms with the other abstract than with its own (two at least
+    when the summary is short)."""
     by_summary: dict[int, list[PaperSketch]] = {}
     for sketch in sketches.values():
-        if len(sketch.summary_terms) >= MIN_DUPLICATE_TERMS:
+        if len(sketch.summary_terms) >= MIN_DUPLICATE_TERMS or (
+                sketch.summary_terms and sketch.summary_chars >= MIN_DUPLICATE_CHARS):
             by_summary.setdefault(sketch.summary_hash, []).append(sketch)
     pairs = []
     for group in by_summary.values():
@@ -88,7 +93,7 @@ def _by_duplicates(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
                     continue
                 own = sorted(sketch.summary_terms & sketch.abstract_terms)
                 shared = sorted(sketch.summary_terms & other.abstract_terms)
-                if len(shared) > max(len(own), 1):
+                if len(shared) > max(len(own), 0 if sketch.summary_chars >= MIN_DUPLICATE_CHARS else 1):
                     pairs.append((sketch.arxiv_id, other.arxiv_id, len(own), len(shared), shared))
                     break
     return pairs
