@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run_bench.py                # 100k papers
     .venv/bin/python bench/run_bench.py --papers 20000 --json bench/out/bench.json
+    .venv/bin/python bench/run_bench.py --papers 36500 --days 365   # a year of daily files, one folder
 
 Builds bench/out/bench-<N>_AI_enhanced_Chinese.jsonl by repeating the real papers of
 eval/data/base.jsonl under fresh arXiv ids, then times, each in its own process:
@@ -25,16 +26,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PARSE_ONLY = (
     "import sys\n"
-    "from pathlib import Path\n"
-    "from checker.read.source import open_source\n"
-    "n = sum(1 for _ in open_source(Path(sys.argv[1])).iter_papers())\n"
+    "from checker.read import discover_sources\n"
+    "n = sum(1 for source in discover_sources([sys.argv[1]]).sources for _ in source.iter_papers())\n"
     "print(n)\n"
 )
 
 
-def build_digest(papers: int, out: Path, name: str = "bench", first_id: int = 0) -> Path:
+def build_digest(papers: int, out: Path, name: str = "bench", first_id: int = 0, first_paper: int = 0) -> Path:
     """out/<name>-<papers>_AI_enhanced_Chinese.jsonl: the real papers of eval/data/base.jsonl repeated under
-    fresh arXiv ids (the n-th paper, counted from 0, gets paper_id(first_id + n)); built once, then reused."""
+    fresh arXiv ids (the n-th paper, counted from 0, is base paper first_paper + n, cycling, with the id
+    paper_id(first_id + n)); built once, then reused."""
     path = out / f"{name}-{papers}_AI_enhanced_Chinese.jsonl"
     if path.exists():
         return path
@@ -43,10 +44,32 @@ def build_digest(papers: int, out: Path, name: str = "bench", first_id: int = 0)
     out.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as handle:
         for n in range(papers):
-            record = dict(base[n % len(base)])
+            record = dict(base[(first_paper + n) % len(base)])
             record["id"] = paper_id(first_id + n)
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def build_days(papers: int, days: int, out: Path) -> Path:
+    """out/year-<papers>-<days>/: the same papers as build_digest, split over ``days`` daily AI files
+    (2025-01-01_AI_enhanced_Chinese.jsonl, ...), as a repository's data folder holds them; built once."""
+    import datetime
+
+    folder = out / f"year-{papers}-{days}"
+    if folder.exists():
+        return folder
+    staging = out / f".year-{papers}-{days}.tmp"
+    staging.mkdir(parents=True, exist_ok=True)
+    per_day, first = -(-papers // days), datetime.date(2025, 1, 1)
+    for day in range(days):
+        count = min(per_day, papers - day * per_day)
+        if count <= 0:
+            break
+        date = (first + datetime.timedelta(days=day)).isoformat()
+        day_file = build_digest(count, staging, name=date, first_id=day * per_day, first_paper=day * per_day)
+        day_file.rename(staging / f"{date}_AI_enhanced_Chinese.jsonl")
+    staging.rename(folder)
+    return folder
 
 
 def paper_id(number: int) -> str:
@@ -86,8 +109,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--select", help="only these rules (passed to audit --select), e.g. F,O1")
+    parser.add_argument("--days", type=int, default=0, help="split the papers over this many daily files")
     args = parser.parse_args()
-    digest = build_digest(args.papers, args.out)
+    digest = build_days(args.papers, args.days, args.out) if args.days else build_digest(args.papers, args.out)
     python = sys.executable
     # Each measurement in a fresh interpreter; RUSAGE_CHILDREN is a running maximum, so audit goes first
     # and parse-only (smaller) cannot raise it.
@@ -104,7 +128,8 @@ def main() -> None:
     results = {
         "papers": int(count.strip()),
         "rules": args.select or "all",
-        "size_mb": round(digest.stat().st_size / 1e6, 1),
+        "files": args.days or 1,
+        "size_mb": round(sum(f.stat().st_size for f in ([digest] if digest.is_file() else digest.iterdir())) / 1e6, 1),
         "audit_s": round(audit_s, 2),
         "parse_only_s": round(parse_s, 2),
         "ratio": round(audit_s / parse_s, 2),
@@ -113,7 +138,8 @@ def main() -> None:
         "cpus": os.cpu_count(),
         "cpu_steal_pct_during_audit": steal_pct,
     }
-    print(f"papers            {results['papers']} ({results['size_mb']} MB), rules: {results['rules']}")
+    print(f"papers            {results['papers']} in {results['files']} file(s) ({results['size_mb']} MB), "
+          f"rules: {results['rules']}")
     print(f"audit (json)      {results['audit_s']} s   peak RSS {audit_rss} MB   CPU stolen by the host {steal_pct}%")
     print(f"parse only        {results['parse_only_s']} s")
     print(f"audit / parse     {results['ratio']}x")

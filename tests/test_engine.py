@@ -61,3 +61,29 @@ def test_parallel_workers_give_the_same_report(monkeypatch: pytest.MonkeyPatch, 
     parallel = audit_source(open_source(big), AuditOptions(rules=all_rules(), jobs=2))
     assert parallel.model_dump() == sequential.model_dump()
     assert sequential.papers_total == 4
+
+
+def test_many_small_digests_shared_out_to_workers_give_the_same_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder of daily files (here real days in Markdown and JSONL, with a raw crawl and a bad file) is
+    checked a file at a time by worker processes: same report, same order, same problems as one process."""
+    from checker.read import discover_sources
+
+    paths = [str(fixture(name)) for name in ("day-2025-06-06", "day-2025-06-23", "day-2026-02-24", "j1", "j2",
+                                              "m2", "lang")]
+    def run(jobs: int) -> str:
+        sources = discover_sources(paths).sources
+        return engine.audit(sources, AuditOptions(rules=all_rules(), jobs=jobs)).model_dump_json()
+
+    sequential = run(1)
+    monkeypatch.setattr(engine, "PARALLEL_FILES_MIN_BYTES", 0)
+    in_parent: list[str] = []  # what workers audit is counted in their own copy of this list, not here
+    real_audit_source = engine.audit_source
+    monkeypatch.setattr(engine, "audit_source", lambda source, options: (
+        in_parent.append(source.path.name), real_audit_source(source, options))[1])
+    ticks: list[None] = []
+    sources = discover_sources(paths).sources
+    parallel = engine.audit(sources, AuditOptions(rules=all_rules(), jobs=2, on_paper=lambda: ticks.append(None)))
+    assert parallel.model_dump_json() == sequential
+    readable = [s.path.name for s in sources if s.format.value != "unknown"]
+    assert len(readable) >= 5 and not set(readable) & set(in_parent)
+    assert len(ticks) == sum(len(d.papers) for d in parallel.digests)

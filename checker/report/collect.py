@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.engine import AuditOptions, audit_source
+from checker.engine import AuditOptions, audit_digests
 from checker.models import DigestFormat, Paper, Severity
 from checker.read import discover_sources
 from checker.report.score import digest_score, paper_score
@@ -54,8 +54,7 @@ def collect(paths: list[str], options: AuditOptions, language: str = "zh",
     discovery = discover_sources(paths, default_language=language)
     report = AuditReport(problems=discovery.problems)
     views = []
-    for source in discovery.sources:
-        digest = audit_source(source, options)
+    for source, digest in zip(discovery.sources, audit_digests(discovery.sources, options), strict=True):
         if adjust is not None:
             adjust(digest)
         report.digests.append(digest)
