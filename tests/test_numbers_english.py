@@ -6,6 +6,8 @@ Sentences are taken from abstracts of the dev corpus (shared/data/real and the s
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.numbers import clean_latex, english_number_words, extract_english_quantities
 from checker.numbers.quantity import APPROX, DOWN, FRACTION, LOWER, RANGE, UPPER, WORD
@@ -164,3 +166,21 @@ def test_number_word_spans_stay_in_place_after_a_dotted_capital_i() -> None:
     text = "İstanbul (İBB) data: we evaluate ten benchmarks and three million images."
     found = {q.value: text[q.start:q.end] for q in english_number_words(text)}
     assert found == {10.0: "ten", 3_000_000.0: "three million"}
+
+
+@pytest.mark.parametrize("text", [
+    # Real texts that cleaning once and twice used to read differently (spans then pointed beside the number):
+    "提出一种新的攻击方法——基于伪影的攻击",  # a Chinese dash pair
+    "pair into $\\{(\\texttt{patch},\n\\texttt{ID})\\}$ pairs",  # escaped braces
+    "复杂度降低到线性对数（$\\\\mathcal{O}(N\\\\text{log}N)$）",  # a summary's JSON escaped twice
+    "$8$--$16$ and $\\sim$40\\% or 2$\\times10^{-3}$",
+])
+def test_cleaning_latex_twice_changes_nothing_more(text: str) -> None:
+    once = clean_latex(text)
+    assert clean_latex(once) == once
+
+
+@given(st.text(alphabet="\\${}-–—−^ 0123456789.%abcdefghijklmnopqrstuvwxyz中文", max_size=40))
+def test_cleaning_latex_is_idempotent(text: str) -> None:
+    once = clean_latex(text)
+    assert clean_latex(once) == once

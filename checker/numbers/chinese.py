@@ -265,9 +265,7 @@ def normalize_and_extract(text: str) -> tuple[str, list[Quantity]]:
     normalized = clean_latex(text)
     if not _HAS_NUMERAL.search(normalized):
         return normalized, []
-    # clean_latex left the text as it was: normalizing it again changes nothing (no full-width is left either).
-    again = normalized if normalized == text else normalize_chinese(normalized)
-    return normalized, _quantities_of_normalized(again)
+    return normalized, _quantities_of_normalized(normalized)
 
 
 def extract_chinese_quantities(text: str) -> list[Quantity]:

@@ -334,7 +334,7 @@ def extract_english_quantities(text: str, *, words: bool = True) -> list[Quantit
 
 
 def english_quantities_of_clean(text: str, *, words: bool = True) -> list[Quantity]:
-    """``extract_english_quantities`` for a text that ``clean_latex`` leaves as it is (it is not cleaned again)."""
+    """``extract_english_quantities`` for a text already cleaned by ``clean_latex`` (cleaning is idempotent)."""
     found: list[Quantity] = []
     ascii_text = text.isascii()
     matches = scan_at(_QUANTITY, text, _ascii_quantity_starts(text)) if ascii_text else scan(_QUANTITY, _QUANTITY_SCREEN, text)

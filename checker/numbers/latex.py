@@ -8,21 +8,28 @@ _SCIENTIFIC = re.compile(r"(?:(\d+(?:\.\d+)?)\s*(?:\\times|\\cdot|×|x)\s*)?10\s
 _SCIENTIFIC_HINT = re.compile(r"10\s*\^")  # in every _SCIENTIFIC match; opens with a literal, so it is found fast
 _FRAC = re.compile(r"\\[dt]?frac\s*\{?\s*(\d+)\s*\}?\s*\{?\s*(\d+)(?:\s*\})?")
 # One pass for every other replacement: the matched token picks its replacement.
+# A command may follow extra backslashes (a summary's JSON escaped twice: "\\\\text"); they go with it, and an
+# escaped brace goes whole, so that cleaning a cleaned text changes nothing more.
 _TOKENS = re.compile(
-    r"\\%|\\(?:sim|approx|simeq|times|geq|ge|leq|le|pm|text(?:bf|it|rm)?|math(?:rm|bf|it)|rm|bf|it)(?![A-Za-z])"
-    r"|\\[,;:! ]|\{|\}|\$|--+|–|—|−"  # every alternative opens with a literal: the engine skips ahead fast
+    r"\\+(?:%|(?:sim|approx|simeq|times|geq|ge|leq|le|pm|text(?:bf|it|rm)?|math(?:rm|bf|it)|rm|bf|it)(?![A-Za-z])"
+    r"|[,;:! {}])|\{|\}|\$|-*(?:--|[–—−])[-–—−]*"  # each opens with a literal or a class: the engine skips ahead
 )
+_DASHES = "-–—−"
 _TOKEN_REPLACEMENTS = {
     "\\%": "%", "\\sim": "~", "\\approx": "~", "\\simeq": "~", "\\times": "×", "\\geq": "≥", "\\ge": "≥",
-    "\\leq": "≤", "\\le": "≤", "\\pm": "±", "{": "", "}": "", "$": "", "–": "-", "—": "-", "−": "-",
+    "\\leq": "≤", "\\le": "≤", "\\pm": "±", "{": "", "}": "", "\\{": "", "\\}": "", "$": "", "–": "-", "—": "-",
+    "−": "-",
 }
 
 
 def _replace_token(match: re.Match[str]) -> str:
     token = match.group(0)
+    if token[0] == "\\":
+        token = "\\" + token.lstrip("\\")
     if token in _TOKEN_REPLACEMENTS:
         return _TOKEN_REPLACEMENTS[token]
-    return "-" if token.startswith("--") else " "
+    # A run of dashes ("--", "——" in Chinese text, "–−") is one dash: cleaning twice must give what once gives.
+    return "-" if token[0] in _DASHES else " "
 
 
 _SCREEN = re.compile(r"[\\$^{–—−⁻⁰¹²³⁴⁵⁶⁷⁸⁹]")  # a character class: the scan is fast
@@ -45,7 +52,22 @@ def _format_scientific(match: re.Match[str]) -> str:
 
 
 def clean_latex(text: str) -> str:
-    """Plain-text numbers: '$\\sim$40\\%' -> '~40%', '$2\\times10^{-3}$' -> '0.002', '$8$--$16$' -> '8-16'."""
+    """Plain-text numbers: '$\\sim$40\\%' -> '~40%', '$2\\times10^{-3}$' -> '0.002', '$8$--$16$' -> '8-16'.
+
+    Idempotent: a removal can bring two pieces together ("-{–" gives "--"), so a changed text is cleaned again
+    until nothing changes; spans of a cleaned text then mean the same whoever cleaned it how often."""
+    for _ in range(_MAX_PASSES):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+_MAX_PASSES = 6  # a real text settles in two
+
+
+def _clean_once(text: str) -> str:
     if "*" in text and "**" in text:
         text = _PYTHON_POWER.sub(r"10^{\1}", text)  # 10**4, as some authors write it
     ascii_text = text.isascii()  # O(1); then only the ASCII characters of _SCREEN can occur (substring tests are fast)

@@ -42,14 +42,14 @@ class NumberView:
 
     def __init__(self, abstract: str, title: str, blocks: list[tuple[str, str]], language: str) -> None:
         self.abstract = clean_latex(abstract)  # abstract spans index this text
-        self.abstract_quantities = english_quantities_of_clean(_cleaned_again(abstract, self.abstract), words=False)
+        self.abstract_quantities = english_quantities_of_clean(self.abstract, words=False)
         self._title = title
         english_blocks = language == "en"
         self.blocks: list[BlockNumbers] = []
         for name, text in blocks:
             if english_blocks:
                 normalized = clean_latex(text)
-                quantities = english_quantities_of_clean(_cleaned_again(text, normalized))
+                quantities = english_quantities_of_clean(normalized)
                 self.blocks.append(BlockNumbers(name, text, quantities, normalized))
             elif may_hold_quantity(text):
                 normalized, quantities = normalize_and_extract(text)
@@ -73,11 +73,6 @@ class NumberView:
 
     def sentence(self, quantity: Quantity | None) -> str | None:
         return sentence_around(self.abstract, self.starts, quantity.start) if quantity else None
-
-
-def _cleaned_again(original: str, cleaned: str) -> str:
-    """``clean_latex(cleaned)``: the extractors clean their input, and cleaning twice may differ from once."""
-    return cleaned if cleaned == original else clean_latex(cleaned)  # unchanged once: unchanged twice
 
 
 def support_of(quantity: Quantity, view: NumberView) -> Support:
