@@ -11,6 +11,7 @@ from checker.checks.claims.shared import (
 from checker.checks.context import PaperContext
 from checker.checks.registry import Hit, paper_rule
 from checker.claims.entities import (
+    SourceIndex,
     generic_terms,
     is_name_like,
     is_quantity,
@@ -30,8 +31,11 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
     """A Latin-script name (model, dataset, metric, acronym) in a block appears nowhere in the abstract or title.
 
-    Matching ignores case, hyphens and a plural s; generic terms come from checker/data/generic_terms.txt.
-    Example (2509.11662): the method block names "ViT", which the abstract and title never mention.
+    Matching ignores case, hyphens, LaTeX scripts (CO$_2$) and a plural s; a name also counts as present inside a
+    hyphenated word (COCO-pretrained), at the end of a longer name (TripleGAN), spelled out as an acronym (ViT,
+    D-MPNN, SD3), or as an expansion the block gives for an acronym of the abstract ("Electron-Ion Collider
+    (EIC)"). Generic terms come from checker/data/generic_terms.txt.
+    Example (2602.20839): the TL;DR combines "优化的DDM" with LoRA where the abstract says "Optimised DDS".
     """
     generic = generic_terms()
     if not _has_unsupported_name(ctx, generic):
@@ -44,11 +48,38 @@ def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
             key = normalize(name)
             if len(key) <= 2 or key in generic or key in reported or is_quantity(name) or name.islower():
                 continue  # CT, F1, 7B, 5dB, sub-30: too short, a size or a unit, not a name
-            if source_index(ctx).has(name):
+            if source_index(ctx).has(name) or _expands_source_acronym(text, name, source_index(ctx)):
                 continue
             reported.add(key)
             yield Hit(f"{name} is not in the abstract or title", block, name, ctx.paper.title or None,
                       confidence=0.6)
+
+
+# "Electron-Ion Collider (EIC)": words, then their initials in parentheses; "ACOT (Aivazis-Collins-Olness-Tung)":
+# the initials, then the words.
+_EXPANSION = re.compile(r"((?:[A-Za-z]\w*[\s-]+){1,8}?)[(（]([A-Z][A-Za-z]{1,7})[)）]")
+_EXPANSION_AFTER = re.compile(r"([A-Z][A-Za-z]{1,7})\s?[(（]([A-Za-z][\w\s-]{2,80})[)）]")
+_WORDS = re.compile(r"[A-Za-z]\w*")
+
+
+def _expands_source_acronym(text: str, name: str, index: SourceIndex) -> bool:
+    """Whether the name is a word of an expansion the block spells out for an acronym of the abstract: the
+    method block writes "Electron-Ion Collider (EIC)" where the abstract only says "EIC"."""
+    start = text.find(name)
+    if start < 0 or ("(" not in text and "（" not in text):
+        return False
+    window = max(0, start - 90)
+    for pattern, words_group, acronym_group in ((_EXPANSION, 1, 2), (_EXPANSION_AFTER, 2, 1)):
+        for match in pattern.finditer(text, window, start + len(name) + 90):
+            if not match.start(words_group) <= start < match.end(words_group):
+                continue
+            acronym = match.group(acronym_group)
+            words = list(_WORDS.finditer(text, match.start(words_group), match.end(words_group)))
+            words = words[-len(acronym):] if words_group == 1 else words
+            initials = "".join(word.group(0)[0] for word in words).lower()
+            if words and words[0].start() <= start and initials == acronym.lower() and index.has(acronym):
+                return True
+    return False
 
 
 def _has_unsupported_name(ctx: PaperContext, generic: frozenset[str]) -> bool:
