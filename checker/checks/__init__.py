@@ -1,3 +1,12 @@
 """The built-in rules. Importing this package registers them all."""
 
-from checker.checks import artifacts, claims, extras, language, numbers, pipeline, structure  # noqa: F401
+from checker.checks import (  # noqa: F401
+    artifacts,
+    claims,
+    extras,
+    language,
+    number_omissions,
+    numbers,
+    pipeline,
+    structure,
+)
