@@ -162,11 +162,29 @@ def direction_flipped(record: Record, rng: random.Random, _pool: list[Record]) -
     return out, Expectation("direction_flipped", "mismatched_claim", block, f"{word} -> {antonym}")
 
 
+# 有效 inside a noun or a fixed term: 有效性 (effectiveness) becomes 无法有效性 and 有效秩 (effective rank) or
+# 有效前沿 (efficient frontier) 无法有效秩, no words; and a negator inserted right after one already there (未有效
+# 改善 -> 未无法有效改善, 未能有效 -> 未能无法有效) is a double negation no writer produces. None negates a claim, so
+# such a draw yields no case; the draw itself is unchanged, so every other paper gets the same mutation as before
+# (excluded by the claims helper, 2026-11-29: 12 of 249 cases on the default draw, 8-14 on seeds 1-6).
+_NOT_A_NEGATABLE_EFFECT = ("有效性", "有效秩", "有效前沿")
+_NEGATORS_BEFORE = ("未", "不", "无", "没", "未能", "无法", "不能", "并未")
+
+
+def _no_claim_to_negate(text: str, word: str, negated: str) -> bool:
+    start = text.find(word)
+    if word == "有效" and text.startswith(_NOT_A_NEGATABLE_EFFECT, start):
+        return True
+    return negated.startswith(("无法", "不能", "未能", "并未")) and text[:start].endswith(_NEGATORS_BEFORE)
+
+
 def negation(record: Record, rng: random.Random, _pool: list[Record]) -> Mutation | None:
     options = [(b, w, n) for b in ("result", "conclusion", "tldr") for w, n in NEGATABLE if w in _ai(record)[b]]
     if not options:
         return None
     block, word, negated = rng.choice(options)
+    if _no_claim_to_negate(_ai(record)[block], word, negated):
+        return None
     out = copy.deepcopy(record)
     _ai(out)[block] = _ai(out)[block].replace(word, negated, 1)
     return out, Expectation("negation", "mismatched_claim", block, f"{word} -> {negated}")
@@ -216,6 +234,22 @@ def summary_swapped(record: Record, rng: random.Random, pool: list[Record]) -> M
     return out, Expectation("summary_swapped", "mismatched_claim", None, f"summary of {donor['id']}")
 
 
+def summaries_rotated(record: Record, _rng: random.Random, pool: list[Record]) -> Mutation | None:
+    """The realistic misattachment: the pipeline's summaries slip against its papers. Papers are taken in
+    threes, and each gets the next one's summary (the third the first's), so no summary is left under its own
+    paper and none appears twice (unlike summary_swapped, where the donor keeps its copy)."""
+    ids = [str(other["id"]) for other in pool]
+    position = ids.index(str(record["id"]))
+    group = position - position % 3
+    size = min(3, len(pool) - group)
+    if size < 2:
+        return None
+    donor = pool[group + (position - group + 1) % size]
+    out = copy.deepcopy(record)
+    out["AI"] = copy.deepcopy(donor["AI"])
+    return out, Expectation("summaries_rotated", "mismatched_claim", None, f"summary of {donor['id']}")
+
+
 def block_english(record: Record, rng: random.Random, _pool: list[Record]) -> Mutation | None:
     sentences = re.split(r"(?<=[.!?])\s+", _abstract(record).replace("\n", " "))
     if len(sentences) < 2:
@@ -249,6 +283,7 @@ MUTATIONS: dict[str, Callable[[Record, random.Random, list[Record]], Mutation | 
     "overclaim_added": overclaim_added,
     "entity_swapped": entity_swapped,
     "summary_swapped": summary_swapped,
+    "summaries_rotated": summaries_rotated,
     "block_english": block_english,
     "block_emptied": block_emptied,
     "boilerplate_appended": boilerplate_appended,

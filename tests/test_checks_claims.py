@@ -308,3 +308,92 @@ def test_unseen_without_and_unchanged_stay_quiet(papers: dict[str, Paper]) -> No
     assert run(papers["2506.05292"], "C102") == []
     assert run(papers["2605.20728"], "C102") == []
     assert run(papers["2602.10382"], "C102") == []
+
+
+# Patterns added for fresh mutation draws (tests/fixtures/claims_recall_papers.jsonl: real papers of
+# eval/data/base.jsonl and of ../shared/data/real). Each catch is a real sentence flipped or negated the way the
+# mutation harness does it; the original sentence stays quiet.
+RECALL_FIXTURE = Path(__file__).parent / "fixtures" / "claims_recall_papers.jsonl"
+
+
+@pytest.fixture(scope="module")
+def recall_papers() -> dict[str, Paper]:
+    return {p.arxiv_id: p for p in read_digest(str(RECALL_FIXTURE)).papers}
+
+
+# (paper, rule, block, original words, changed words, words of the abstract sentence given as evidence)
+RECALL_CATCHES = [
+    # 的 opens what the phrase describes (一种降低X的新方法): the object stands before it
+    ("2506.04398", "C101", "tldr", "提高无目标", "降低无目标", "improves the sample efficiency"),
+    # 、 joins modifiers of one head noun: 降低稀疏奖励、长视野任务的样本效率 lowers a sample efficiency
+    ("2512.20831", "C101", "tldr", "提高稀疏奖励", "降低稀疏奖励", "sample efficiency"),
+    # the opening's problem ("they struggle with ... understanding") outweighed by the paper's own sentence
+    ("2512.20626", "C101", "conclusion", "有效提升对", "有效下降对", "better content understanding"),
+    # a cost as the head noun a concept only modifies: 提高推理成本, 将推理成本提高
+    ("2602.20205", "C101", "tldr", "降低推理成本", "提高推理成本", "cost"),
+    ("2509.10837", "C101", "result", "推理成本降低", "推理成本提高", "reduces inference costs"),
+    # the noun right before a phrase-final word: 单位内存吞吐量下降 is about a throughput, not a memory
+    ("2512.20687", "C101", "result", "吞吐量提升", "吞吐量下降", "throughput"),
+    # the number read alike on both sides, the clause's other direction word is read on its own
+    ("2602.20328", "C101", "result", "显著提升重建", "显著下降重建", "improved"),
+    # 削弱 of the head noun after 的, against "enhance attention in large language models"
+    ("2512.20661", "C101", "result", "增强大语言模型的注意力", "削弱大语言模型的注意力", "enhance attention"),
+    # at the shared number 4.7 the object of 下降 is 性能, not the 可训练参数 of the condition before it
+    ("2512.20674", "C101", "tldr", "提升模型性能", "下降模型性能", "4.7"),
+    # 劣于 against an improvement over the same methods at a shared number
+    ("2605.20470", "C101", "tldr", "优于现有方法", "劣于现有方法", "+7.4 dB"),
+    # "Low densification" names a phase: only "low <quantity>" says a quantity is low
+    ("2509.11003", "C101", "tldr", "提升渲染质量", "下降渲染质量", "improves rendering quality"),
+    # 门槛 (barriers to adoption), 流量 (KV-cache traffic) and 对X的依赖 (a reliance on X) are costs
+    ("2512.15943", "C101", "conclusion", "降低生成式AI", "提高生成式AI", "lower barriers"),
+    ("2512.20687", "C101", "tldr", "显著减少KV-cache流量", "显著增加KV-cache流量", "reduces decode-time KV-cache traffic"),
+    ("2506.16401", "C101", "result", "减少对传统", "增加对传统", "reducing reliance"),
+    # 为...提供了 closes the beneficiary: a negation in the object is a claim
+    ("2509.10837", "C102", "conclusion", "提供了有效的", "提供了无法有效的", "outperforms"),
+    ("2512.20724", "C102", "conclusion", "提供了有效的", "提供了无法有效的", "SA-DiffuSeq"),
+    # a denied cut of a cost is a denied claim, not a denied harm
+    ("2506.15907", "C102", "tldr", "并能有效减少", "并能无法有效减少", "effectiveness"),
+    ("2512.15943", "C102", "conclusion", "可以显著降低", "不能显著降低", "lower barriers"),
+    # 不确定性, 不同 are no negators
+    ("2512.21336", "C102", "conclusion", "有效地将", "无法有效地将", "effectively turning"),
+    ("2512.20773", "C102", "result", "实现了模拟", "未能实现模拟", "achieves a strong correlation"),
+    # 相比现有方法: other work named as the reference of a comparison, not the subject
+    ("2509.11003", "C102", "result", "显著提升了渲染", "显著未能提升渲染", "improves rendering quality"),
+    # "... without using the reuse mechanism" negates nothing of the shared 93%
+    ("2512.21309", "C102", "result", "实现了93%", "未能实现93%", "93%"),
+    # the opening's "This approach may fail to effectively capture" is the problem; the results say it does
+    ("2506.16754", "C102", "tldr", "来有效捕获", "来无法有效捕获", "MHCL"),
+    # an improvement stated as outperforming
+    ("2512.20633", "C102", "tldr", "显著提升预测", "未能提升预测", "outperformed all baselines"),
+    # 三个其他流行数据集: more datasets, not other work
+    ("2605.20645", "C102", "result", "实验表明", "实验并未表明", "demonstrate"),
+]
+
+
+@pytest.mark.parametrize(("arxiv_id", "rule", "block", "old", "new", "evidence"), RECALL_CATCHES)
+def test_recall_pattern_is_caught_and_the_original_is_quiet(recall_papers: dict[str, Paper], arxiv_id: str,
+                                                            rule: str, block: str, old: str, new: str,
+                                                            evidence: str) -> None:
+    paper = recall_papers[arxiv_id]
+    assert run(paper, rule) == []
+    findings = run(edited(paper, block, old, new), rule)
+    assert [f.block for f in findings] == [block]
+    assert new in (findings[0].summary_span or "")
+    assert findings[0].abstract_span and evidence in findings[0].abstract_span
+
+
+# Real summaries that drafts of these patterns flagged, each correct.
+RECALL_QUIET = [
+    ("2509.10798", "C101"),  # "比现有方法性能下降更少": a smaller drop than others'
+    ("2503.14325", "C101"),  # "50倍的FLOPs减少和44倍的推理速度提升": 和 ends the object of 减少
+    ("2605.20950", "C101"),  # "2.53倍加速和67%的FLOPs缩减": 加速 takes no object
+    ("2506.15724", "C101"),  # "...解码延迟方面实现了1.3到1.5倍的提升": a nominal improvement of a cost
+    ("2506.16591", "C101"),  # "在不损失精度的情况下降低计算负载": no 下降 in 情况下降低
+    ("2506.16537", "C102"),  # "比没有敏捷性的星座性能提升约98%": "than constellations without agility"
+    ("2512.21110", "C102"),  # "无法理解上下文和识别用户意图" restating the opening's "the inability to understand"
+]
+
+
+@pytest.mark.parametrize(("arxiv_id", "rule"), RECALL_QUIET)
+def test_recall_close_call_stays_quiet(recall_papers: dict[str, Paper], arxiv_id: str, rule: str) -> None:
+    assert run(recall_papers[arxiv_id], rule) == []

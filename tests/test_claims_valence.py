@@ -73,3 +73,12 @@ def test_numbers_are_matched_as_written() -> None:
     sentence = "Pruning $8$--$16$ attention sublayers yields up to $1.30\\times$ higher inference throughput"
     assert english_reading(sentence, "1.3") == (False, 1, False)
     assert chinese_reading("剪除8-16个注意力子层可使推理吞吐量降低1.30倍", "1.3") == (False, -1, False)
+
+
+def test_with_a_cost_and_a_good_quantity_the_head_noun_of_the_object_decides() -> None:
+    # 2512.20674: the trainable parameters belong to the condition; 下降 is about 模型性能 at 4.7.
+    assert chinese_reading("在保持可训练参数不变的情况下下降模型性能4.7%", "4.7") == (False, -1, False)
+    # 2503.14325: 和 ends the object of 减少, which is the FLOPs before it, not the speed after it.
+    assert chinese_reading("LeanVAE提供了高达50倍的FLOPs减少和44倍的推理速度提升", "50") == (False, -1, True)
+    # the last noun of the object after the word: a latency of reasoning is a cost
+    assert chinese_reading("降低了模型推理的延迟30%", "30") == (False, -1, True)

@@ -52,3 +52,14 @@ def test_base_corpus_is_real_and_complete() -> None:
     assert len(BASE) == 60
     for record in BASE:
         assert record["summary"] and all(record["AI"][b] for b in BLOCKS)
+
+
+def test_rotated_summaries_leave_no_summary_home_and_none_twice() -> None:
+    rng = random.Random(3)
+    rotated = [MUTATIONS["summaries_rotated"](record, rng, BASE) for record in BASE]
+    summaries = [json.dumps(result[0]["AI"], sort_keys=True) for result in rotated if result is not None]
+    assert len(summaries) == len(BASE)
+    assert len(set(summaries)) == len(BASE), "a summary appears under two papers"
+    for record, result in zip(BASE, rotated, strict=True):
+        assert result is not None and result[0]["AI"] != record["AI"]
+        assert result[0]["id"] == record["id"] and result[0]["summary"] == record["summary"]

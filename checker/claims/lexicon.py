@@ -33,19 +33,27 @@ ZH_NOT_A_FINDING = re.compile(
 )
 # Quantities that are better when lower: a direction about them reads the other way round, so the
 # direction rule only compares two sides that both mention one (or neither does).
-ZH_COST = re.compile(r"(?<!抗)(?:过拟合|复杂度|刻板印象|偏见|风险|危险|差距|鸿沟|错误|误差|延迟|时延|成本|损失|开销|时间|内存|显存|幻觉|能耗|困惑度|耗时|代价|失败|遗忘|"
-                     r"攻击成功率|偏差|噪声|冗余|参数量|方差|变异|需求|运行时长|不确定性|FID|MSE|MAE|RMSE|EER|WER|CER|LPIPS|FLOPs)")  # 抗遗忘: against forgetting
+_ZH_COST_NAMES = ("过拟合|复杂度|刻板印象|偏见|风险|危险|差距|鸿沟|错误|误差|延迟|时延|成本|损失|开销|时间|内存|显存|幻觉|能耗|困惑度|耗时|"
+                  "代价|失败|遗忘|攻击成功率|偏差|噪声|冗余|参数量|参数数量|可训练参数|方差|变异|需求|运行时长|不确定性|门槛|负载|FID|MSE|"
+                  "MAE|RMSE|EER|WER|CER|LPIPS|FLOPs").split("|")
+# Each alternative starts with a literal character, so the regex engine screens positions by their first
+# character; "not after 抗" (抗遗忘: against forgetting, 抗噪声) is checked after it.
+ZH_COST = re.compile("|".join([f"{name[0]}(?<!抗{name[0]}){name[1:]}" for name in _ZH_COST_NAMES] + [
+    "泄(?<!抗泄)[露漏]", "流(?<!交通流)(?<!抗流)量", "对(?<!抗对)[^，。；]{1,12}?依赖"]))  # 交通流量: traffic flow
 EN_COST = keys("error*", "latenc*", "cost*", "loss", "losses", "overhead*", "time", "times", "memory", "hallucinat*",
                "energy", "perplexity", "runtime*", "failure*", "forgetting", "bias*", "noise*", "redundan*",
                "parameter*", "fid", "mse", "mae", "rmse", "eer", "wer", "cer", "computation*", "flops",
-               "footprint", "consumption", "usage", "gap*", "varian*", "lpips", "attack success*", "uncertaint*")
+               "footprint", "consumption", "usage", "gap*", "varian*", "lpips", "attack success*", "uncertaint*",
+               "barrier*", "leak*", "load", "loads", "workload*", "traffic")
 
 # Negation: explicit negators only ("不同", "无监督", "未来" are not negations).
 ZH_NEGATION = re.compile(
     r"未能|并未|并非|无法|不能|没有|不会|尚未|未曾|不再|不足以(?!及)|未被|从未|未(?=[提改显实达超优发观表证验产带])|"
     r"并不|不(?=[提改显优及])"
 )
-EN_NEGATION = keys("not", "no", "never", "cannot", "fail*", "without", "unable", "neither", "nor", "lack*", "none",
+# "failure" names a thing ("real failure occurrence rates", "failure modes"); "failure to" denies.
+_EN_FAIL = keys("fail", "fails", "failed", "failing", "failure to")
+EN_NEGATION = _EN_FAIL + keys("not", "no", "never", "cannot", "without", "unable", "neither", "nor", "lack*", "none",
                    "rarely", "unlike", "insufficient*", "inability", "limited", "struggl*", "absence", "absent",
                    "hardly", "barely", "unclear", "t", "little")
 
@@ -157,6 +165,13 @@ CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"容忍度|容错", ("toleran*",)),
     )
 )
+# More of them for the direction rule (C101) only: CONCEPTS is shared with the hedge and overstatement rules.
+CHANGE_CONCEPTS = CONCEPTS + tuple((re.compile(zh), keys(*en)) for zh, en in (
+    (r"精确", ("accura*", "precision*", "precise*")),  # "降低了事实精确性" against "increasing factual precision"
+    (r"一致性", ("coheren*",)),  # "temporal coherence"
+    (r"体验", ("experience*",)),  # "user experience"
+    (r"表达能力|表达力|表现力", ("expressiv*",)),
+))
 COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(zh), keys(*en)) for zh, en in (
         (r"错误|误差", ("error*",)),
@@ -183,6 +198,11 @@ COST_CONCEPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"不确定性", ("uncertaint*",)),
         (r"攻击成功率", ("attack success*",)),
         (r"LPIPS", ("lpips",)),
+        (r"门槛", ("barrier*",)),
+        (r"负载", ("load", "loads", "workload*")),
+        (r"(?<!交通)流量", ("traffic",)),
+        (r"依赖", ("relian*", "dependen*")),  # "对人工标注的依赖": a reliance on something
+        (r"泄[露漏]", ("leak*",)),
         (r"FLOPs|浮点运算", ("flops",)),
     )
 )
@@ -192,8 +212,11 @@ EN_BETTER = keys("outperform*", "better", "surpass*", "superior*", "exceed*", "b
 # What a negated claim denies, and the English words of the claim stated positively.
 NEGATED_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
     (re.compile(zh), keys(*en)) for zh, en in (
-        (r"提高|提升|改善|增强", ("improv*", "enhanc*", "boost*", "increas*", "gain*")),
-        (r"优于|超过|超越", ("outperform*", "surpass*", "better", "exceed*", "superior*")),
+        # A result the abstract states as a comparison or an advance is the same claim ("未能提升预测性能" against
+        # "outperformed all baselines").
+        (r"提高|提升|改善|增强", ("improv*", "enhanc*", "boost*", "increas*", "gain*", "outperform*", "better",
+                             "superior*", "advanc*")),
+        (r"优于|超过|超越", ("outperform*", "surpass*", "better", "exceed*", "superior*", "dominat*")),
         (r"实现|达到|取得", ("achiev*", "attain*", "reach*", "deliver*")),
         (r"证明|验证|表明|证实|显示", ("demonstrat*", "show*", "verif*", "validat*", "confirm*", "prove*",
                                   "reveal*", "indicat*", "suggest*")),
@@ -216,8 +239,22 @@ NEGATED_CLAIMS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"能够|可以|能", ("can", "enabl*", "allow*", "abl*", "capable")),  # last: too weak alone (C102)
     )
 )
+# An opening sentence with these is about other work or the problem the paper takes on ("Nonetheless, they
+# struggle with ...", "This approach may fail to capture ..."): what it says went down or is missing is that
+# problem, not the paper's finding (C101, C102).
+EN_PROBLEM_OPENING = keys("existing", "prior", "previous", "conventional", "traditional", "current", "they", "these",
+                          "such", "this approach", "however", "nonetheless", "yet", "while", "suffer*", "struggl*",
+                          "challeng*", "bottleneck*", "limitation*", "problem*", "hinder*")
+# Negators that say "without" ("比没有敏捷性的星座性能提升约98%": "than constellations without agility").
+ZH_ABSENT = re.compile(r"没有|无需|不需")
 # Negations strong enough to veto "the abstract states it positively" (not "without", "limited", "little").
-EN_STRONG_NEGATION = keys("not", "never", "cannot", "fail*", "unable", "t", "no", "neither", "nor", "inability",
+EN_STRONG_NEGATION = _EN_FAIL + keys("not", "never", "cannot", "unable", "t", "no", "neither", "nor", "inability",
                           "unclear", "lack*", "none", "without")
 # Negating a harm ("不会降低性能", "未显示退化") asserts something good: not the negation of a claim.
-ZH_NEGATED_HARM = re.compile(r"(?:不|未|无|没有|不会|并未)[^，。；]{0,10}(?:降低|下降|(?<!的)影响|退化|损失|牺牲|负担|损害|减少|需要|依赖|增加|改变|修改)")
+# 不确定/不同/不断 are no negators ("不确定性从负担转变为..."); the harm word is group 1, so that a denied cut of
+# a cost ("无法有效减少运行时长") can be told from a denied harm (C102).
+ZH_NEGATED_HARM = re.compile(
+    r"(?:不(?![确同断])|未(?!来)|无|没有|不会|并未)[^，。；]{0,10}?(降低|下降|(?<!的)影响|退化|损失|牺牲|负担|损害|减少|需要|依赖|增加|"
+    r"改变|修改)")
+# Harm words that are a benefit when what they lower is a cost ("不能显著降低生成式AI的采用门槛").
+ZH_CUT = frozenset({"降低", "下降", "减少"})

@@ -26,11 +26,20 @@ from checker.claims.comparative import (
     english_comparisons,
 )
 from checker.claims.english import has_any, keys, padded
+from checker.claims.objects import (
+    CONJUNCTION,
+    ZH_ANY_CONCEPT,
+    about_cost,
+    chinese_term,
+    ends_with_cost,
+    object_after,
+)
 from checker.claims.valence import (
     NUMBER_WORDS,
     bounded_somewhere,
     chinese_bound,
     chinese_reading,
+    chinese_word,
     disagree,
     english_bound,
     english_reading,
@@ -85,7 +94,10 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
             yield from _concept_hits(ctx, block, clause, zh)
             continue
         if lx.ZH_WORSE.search(clause):
-            if has_any(sentence.padded, lx.EN_BETTER) and not has_any(sentence.padded, lx.EN_WORSE):
+            # "+7.4 dB ... in PSNR compared to state of the art methods": an improvement is better too
+            better = has_any(sentence.padded, lx.EN_BETTER) or (
+                has_any(sentence.padded, lx.EN_UP) and not has_any(sentence.padded, lx.EN_COST))
+            if better and not has_any(sentence.padded, lx.EN_WORSE):
                 yield Hit("the summary says worse where the abstract says better", block, clause, sentence.text,
                           confidence=0.7)
             continue
@@ -205,18 +217,21 @@ def _nearest_word_hits(ctx: PaperContext, block: str, clause: str, sentence: Pie
         verdict = disagree(said, source) if said and source else None
         if verdict is not None:
             break
-    if verdict is None:
+    if verdict is None or (verdict is False and concepts and len(_ZH_UP_OR_DOWN.findall(clause)) > 1):
         if concepts:
+            # With the number read alike on both sides, the clause's other direction words are about something
+            # else and read word by word ("GSNR显著下降重建性能：相较基线方法最高提升4.3 dB PSNR").
+            agreed = chinese_word(clause, number) if verdict is False else None
             zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
-            yield from _concept_hits(ctx, block, clause, zh)
+            yield from _concept_hits(ctx, block, clause, zh, skip=agreed.start() if agreed else -1)
     elif verdict and said and source:
         yield Hit(f"the summary says {_SAID[said[:2]]} where the abstract says {_SAID[source[:2]]}", block, clause,
                   sentence.text, confidence=0.7)
 
 
-def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterator[Hit]:
+def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int, skip: int = -1) -> Iterator[Hit]:
     """The warning for a clause no number aligns, read one direction word at a time ("降低参数量并下降物理合理性"
-    holds a usual and a flipped claim)."""
+    holds a usual and a flipped claim); the word at ``skip`` was read at a number already."""
     if lx.ZH_WORSE.search(clause):  # "在加速比和稀疏度上劣于现有方法": 劣于 decides, whatever 加速 says
         evidence = _worse_disagreement(ctx)
         if evidence is not None:
@@ -226,9 +241,15 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterat
     words = list(_ZH_UP_OR_DOWN.finditer(clause))
     costly = _ZH_COST_LOOSE.search(clause) is not None
     for position, word in enumerate(words):
+        if word.start() == skip:
+            continue
         up = lx.ZH_UP.fullmatch(word.group()) is not None
         if costly and _ZH_GOOD_OR_BAD.fullmatch(word.group()):
             continue  # "改善音素错误率" lowers it: a verdict, not a direction
+        if costly and _ZH_IMPROVEMENT.match(clause, word.start()):
+            continue
+        if _ZH_SMALLER_CHANGE.match(clause, word.end()):
+            continue  # "比现有方法性能下降更少": a smaller change than others', good news either way
         if up and not costly:
             # A good quantity going up: what papers usually say, wrong only where the paper's own findings say
             # it went down ("语义线索显著提高LLMs在简单任务上的表现" against "we show that semantic cues can
@@ -244,20 +265,20 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterat
         end = min(words[position + 1].start() if position + 1 < len(words) else len(clause), word.end() + 32)
         # Its object ends at a conjunction: in "降低延迟并提高吞吐量" 延迟 is not what goes up; a noun conjunction
         # after the word joins its objects ("降低了RocksDB和BlobDB的性能").
-        before = _CONJUNCTION.split(clause[start : word.start()])[-1]
-        after = _CLAUSE_CONJUNCTION.split(clause[word.end() : end])[0]
-        head = after.find("的", 0, 16) + 1
-        if len(after) - head >= 2 and not _ZH_VERB.search(after, 0, head):  # not "增加不确定性是实现安全的..."
-            after = after[head:]  # the head noun: "降低低相关性令牌的权重" lowers a weight
-        strict = _CONJUNCTION.split(after)[0]  # a cost goes up right after the word ("增强的X和高效内存利用")
-        evidence = _concept_disagreement(ctx, before + word.group() + after, before + word.group() + strict,
-                                         1 if up else -1, praise_ok=_ZH_CONTRAST.search(clause) is None)
-        if evidence is None and _ZH_WEAKEN.fullmatch(word.group()) and not _ZH_CONTRAST.search(clause):
-            evidence = _worse_disagreement(ctx, _EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
-        if evidence is None and word.group() == "削弱":
+        before = CONJUNCTION.split(clause[start : word.start()])[-1]
+        after = object_after(clause[word.end() : end])
+        strict = CONJUNCTION.split(after)[0]  # a cost goes up right after the word ("增强的X和高效内存利用")
+        evidence = None
+        if word.group() == "削弱":  # the compound or phrase it reverses is the most telling evidence
             evidence = _enhanced_compound(ctx, clause[: word.start()])  # "AI削弱评估" for "AI-enhanced assessment"
             if evidence is None:  # "削弱的语义保持能力" for "enhanced semantic preservation"
                 evidence = _enhanced_phrase(ctx, clause[word.end() : word.end() + 12])
+        if evidence is None:
+            evidence = _concept_disagreement(ctx, before + word.group() + after, before + word.group() + strict,
+                                             1 if up else -1, praise_ok=_ZH_CONTRAST.search(clause) is None,
+                                             verb_at=len(before))
+        if evidence is None and _ZH_WEAKEN.fullmatch(word.group()) and not _ZH_CONTRAST.search(clause):
+            evidence = _worse_disagreement(ctx, _EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
         if evidence is not None:
             said, source = ("up", "down") if up else ("down", "up")
             yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
@@ -265,25 +286,26 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int) -> Iterat
             return
 
 
-_ZH_UP_OR_DOWN = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}")
-_ZH_VERB = re.compile(r"[是为使让将把]")
-_ZH_COST_LOOSE = re.compile(lx.ZH_COST.pattern.replace("(?<!抗)", ""))  # a sure screen: no cost word at all
-_CONJUNCTION = re.compile(r"并且?|而且?|且|同时|和|与|但|及|、")
+# "在不损失精度的情况下降低计算负载": the 下 of 情况下 (条件下, 前提下) starts no 下降.
+_ZH_UP_OR_DOWN = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}".replace("下降", "下(?<![况件提]下)降"))
+# "实现了1.3到1.5倍的提升": a nominal 提升 (an improvement) of a cost is a verdict, not a direction.
+_ZH_IMPROVEMENT = re.compile(r"(?<=的)(?:提升|提高|改善|改进)")
+_ZH_SMALLER_CHANGE = re.compile(r"得?[更较最]?[少小]")
+_ZH_COST_LOOSE = re.compile(re.sub(r"\(\?<!抗.\)", "", lx.ZH_COST.pattern))  # a sure screen: no cost word at all
 # "但在测试集上出现显著性能下降": a contrast reports a weakness, which praise elsewhere does not contradict.
 _ZH_CONTRAST = re.compile(r"但|然而|却|不过|(?<![从进因继])而")  # 从而/进而 ("thereby") contrast nothing
-_CLAUSE_CONJUNCTION = re.compile(r"并且?|而且?|且|同时|但|、|方面|(?:和|与|及)(?=保持|维持|提高|提升|实现|增强|改善|确保|保证)")
 
 
-_ZH_MODIFIER = {"语义": "semantic", "量子": "quantum", "认知": "cognitive", "检索": "retrieval", "知识": "knowledge", "推理": "reasoning",
-                "记忆": "memory", "工具": "tool", "视觉": "vision", "语言": "language", "物理": "physics"}
+
 _LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\s-]*$")
+
 
 
 def _enhanced_compound(ctx: PaperContext, before: str) -> str | None:
     """The abstract sentence with "<X>-enhanced" / "<X>-augmented" for the X right before a 削弱 ("AI削弱评估",
     "量子削弱系统"): a compound the summary turned into its opposite."""
     latin = _LATIN_BEFORE.search(before)
-    term = latin.group(1).lower() if latin else _ZH_MODIFIER.get(before[-2:])
+    term = latin.group(1).lower() if latin else chinese_term(before, at_end=True)
     if not term:
         return None
     compound = re.compile(rf"\b{re.escape(term)}[\s-](?:enhanced|augmented|enhancement|augmentation)\b")
@@ -300,11 +322,12 @@ def _enhanced_phrase(ctx: PaperContext, after: str) -> str | None:
     """The abstract sentence with "enhanced <X>" / "improved <X>" for the X right after a 削弱, where no sentence
     says X is weakened."""
     latin = _LATIN_AFTER.search(after)
-    start = 1 if after.startswith("的") else 0
-    term = latin.group(1).lower() if latin else _ZH_MODIFIER.get(after[start : start + 2])
+    term = latin.group(1).lower() if latin else chinese_term(object_after(after), at_end=False)
     if not term:
         return None
-    phrase = re.compile(rf"\b(?:enhanced|improved|strengthened|augmented|stronger|better) {re.escape(term)}")
+    # "enhanced semantic preservation", "enhance attention in large language models"
+    phrase = re.compile(rf"\b(?:enhanc|improv|strengthen|augment)\w*(?: the| its| their)? {re.escape(term)}|"
+                        rf"\b(?:stronger|better) {re.escape(term)}")
     found = None
     for sentence in abstract_sentences(ctx):
         lowered = sentence.text.lower()
@@ -327,11 +350,13 @@ def _term_positions(lowered: str, term: str) -> list[int]:
     return found
 
 
-def _worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE) -> str | None:
+def _worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE, *, costs_apart: bool = False
+                        ) -> str | None:
     """劣于 (削弱, 恶化) where the abstract's own sentences (past its opening) never say worse (weaker, lower):
-    the first of them that says better."""
+    the first of them that says better. With ``costs_apart``, a word that lowers a cost in its part of a
+    sentence ("reduces mean absolute error (MAE) by 24.9%", "lower gradient variance") says nothing worse."""
     own = own_sentences(ctx)
-    if any(has_any(sentence.padded, vetoes) for sentence in own):
+    if any(_says_weaker(sentence, vetoes, costs_apart) for sentence in own):
         return None
     for wanted in (lx.EN_BETTER, lx.EN_UP, _EN_STRONGER):
         for sentence in own:
@@ -340,10 +365,26 @@ def _worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE
     return None
 
 
+def _says_weaker(sentence: Piece, vetoes: tuple[str, ...], costs_apart: bool) -> bool:
+    if not has_any(sentence.padded, vetoes):
+        return False
+    if not costs_apart:
+        return True
+    return any(has_any(part, vetoes) and not has_any(part, _EN_COST_CUT)
+               for part in map(padded, _SEGMENT.split(sentence.text)))
+
+
+# A cost, or a verb that only ever cuts one (compressing a model, pruning tokens).
+_EN_COST_CUT = lx.EN_COST + keys("compress*", "sav*", "prun*", "redundan*", "eliminat*")
 _ZH_WEAKEN = re.compile(r"削弱|恶化")
 # What may say a good quantity went down; "compress" and "save" name methods and costs ("improves LLM
 # performance by compressing retrieved documents").
-_EN_GOOD_DOWN = tuple(key for key in lx.EN_DOWN_BROAD if key not in (" compress", " sav"))
+# A trade-off names two quantities, not a direction ("superior ... regarding the throughput-quality trade-off");
+# "limiters" are a device and "the limited expressiveness of protein language" a state the paper sets out to
+# change: only the verb forms of "limit" say something went down. "low" says it only of the noun right after it
+# ("low accuracy", not "Low densification ... pseudo-view consistency"): see _comparatives.
+_EN_GOOD_DOWN = tuple(key for key in lx.EN_DOWN_BROAD if key not in (" compress", " sav", " tradeoff", " limit",
+                                                                       " low ")) + keys("limit", "limits", "limiting")
 _EN_STRONGER = keys("stronger", "more closely", "more accurate*", "more robust*", "more reliabl*", "more effective*")
 _EN_WEAKER = lx.EN_DOWN_BROAD + lx.EN_WORSE + keys("weak*", "undermin*", "impair*", "attenuat*", "risk*", "threat*")
 _EN_PRAISE = keys("stateoftheart", "state of the art", "sota", "remarkabl*", "superior*", "excellent", "strong",
@@ -416,18 +457,17 @@ _EN_OTHERS_ANYWHERE = _EN_OTHERS_WORK + keys("current", "baseline*", "stateofthe
 
 
 _FINDING_BLOCKS = frozenset({"result", "conclusion"})  # where a summary restates the paper's findings
-_ZH_ANY_CONCEPT = re.compile("|".join(pattern.pattern for pattern, _ in lx.CONCEPTS))
-_ZH_CONCEPT_AT_END = re.compile(f"(?:{_ZH_ANY_CONCEPT.pattern}).?$")
+
 
 
 def _usual_claim_contradicted(ctx: PaperContext, clause: str, after: str) -> str | None:
     """For a good quantity going up in a clause (named in ``after``, the words around the up word), the paper's
     own finding that it went down: an abstract sentence past the proposal whose part naming it says down, not of
     other methods, not hedged or negated, where no sentence says it went up or praises it."""
-    if (not _ZH_ANY_CONCEPT.search(after) or _ZH_CONTRAST.search(clause) or ZH_OTHERS_BEFORE.search(clause)
+    if (not ZH_ANY_CONCEPT.search(after) or _ZH_CONTRAST.search(clause) or ZH_OTHERS_BEFORE.search(clause)
             or not _sharp_down_in_abstract(ctx)):
         return None
-    wanted = tuple(key for pattern, keys_ in lx.CONCEPTS if pattern.search(after) for key in keys_)
+    wanted = tuple(key for pattern, keys_ in lx.CHANGE_CONCEPTS if pattern.search(after) for key in keys_)
     evidence = next((sentence for sentence in own_sentences(ctx)[1:] if _finding_of_decline(sentence, wanted)),
                     None)
     if evidence is None:
@@ -472,46 +512,34 @@ def _negated_about(text: str, wanted: tuple[str, ...]) -> bool:
 _EN_COST_UP = tuple(key for key in lx.EN_UP if key not in lx.EN_AMBIGUOUS_UP)
 
 
-def _ends_with_cost(text: str) -> bool:
-    return any(match.end() == len(text) for match in lx.ZH_COST.finditer(text))
-
-
-def _about_cost(strict: str) -> bool | None:
-    """Whether the object of a direction word is a cost; with a cost and a good quantity both named, the head
-    noun ending the object decides ("风险预测模型性能" is a performance), else it is too tangled to read (None)."""
-    costs = list(lx.ZH_COST.finditer(strict))
-    if not costs:
-        return False
-    if not _ZH_ANY_CONCEPT.search(strict):
-        return True
-    head = _ZH_CONCEPT_AT_END.search(strict)
-    if head and head.start() >= costs[-1].end() and not _ZH_ANY_CONCEPT.search(strict, costs[-1].start(),
-                                                                               costs[-1].end()):
-        return False
-    return None
-
-
-def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *, praise_ok: bool = True
-                          ) -> str | None:
+def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *, praise_ok: bool = True,
+                          verb_at: int = -1) -> str | None:
     """For the words around one direction word of a clause no number aligns (``near`` reaches over 和/与,
     ``strict`` does not), the telltale pairings of a flipped direction: a good quantity going down (降低性能)
     or a cost going up (提高计算成本) where the abstract sentences about it say only the other way, or praise
     it without a direction word ("achieving remarkable performance"). Returns that abstract sentence."""
-    cost = _about_cost(strict)
-    if cost is False and _ends_with_cost(near) and not any(pattern.search(near) for pattern, _ in lx.CONCEPTS):
+    cost = about_cost(strict, verb_at)
+    if cost is False and ends_with_cost(near) and not any(pattern.search(near) for pattern, _ in lx.CHANGE_CONCEPTS):
         # "增加种族和性别职业刻板印象": 和 joins two modifiers of one cost (not "增强的身份保持和高效内存利用")
         cost, strict = True, near
     if cost is None:
         return None  # "检测幻觉的准确性": a good quantity about a cost, too tangled to read
     if cost != (zh > 0):
         return None  # a good quantity going up or a cost going down: what papers usually say
-    wanted = tuple(key for pattern, keys in (lx.COST_CONCEPTS if cost else lx.CONCEPTS)
+    wanted = tuple(key for pattern, keys in (lx.COST_CONCEPTS if cost else lx.CHANGE_CONCEPTS)
                    if pattern.search(strict if cost else near) for key in keys)
     if not wanted:
         return None
     same, other = (_EN_COST_UP, lx.EN_DOWN) if cost else (_EN_GOOD_DOWN, lx.EN_UP)
+    # "recovers missing data more accurately": a comparative of the quantity itself says which way it went.
+    same, other = same + _comparatives("less", wanted), other + _comparatives("more", wanted)
+    if not cost:
+        same += _comparatives("low", wanted)
     evidence: str | None = None
     positive: str | None = None
+    problem_of_others = False
+    opening = _opening_count(ctx)
+    evidence_is_own = False
     for position, sentence in enumerate(abstract_sentences(ctx)):
         if not has_any(sentence.padded, wanted):
             continue
@@ -521,19 +549,48 @@ def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *,
             nearest = _segment_direction(sentence.text, wanted, same, other)
             says_same, says_other = nearest < 0, nearest > 0
         if says_same and not says_other and not _others_work(sentence.padded):
-            return None  # the abstract does say this way somewhere (not of other methods: "Traditional MIL
-            # approaches ... struggle ..., limiting their robustness")
+            if not _problem_statement(sentence, position, opening):
+                return None  # the abstract does say this way somewhere (not of other methods: "Traditional MIL
+                # approaches ... struggle ..., limiting their robustness")
+            problem_of_others = True
         # The opening sentence, hedged ones ("may be needed to achieve better performance") unless they hedge
         # the paper's own result ("Our results indicate ... the potential to enhance accuracy"), and those about
         # other work ("Recently, ... has emerged to improve reasoning performance") state no finding.
         hedged = has_any(sentence.padded, lx.EN_SOFT) and not has_any(sentence.padded, _EN_OWN_RESULT)
         if evidence is None and not says_same and position and not hedged and not is_background(sentence.padded):
             if says_other:
-                evidence = sentence.text
+                evidence, evidence_is_own = sentence.text, position >= opening
             elif praise_ok and not cost and positive is None and has_any(sentence.padded, _EN_PRAISE):
                 positive = sentence.text  # "achieving remarkable performance": good, with no direction word
+    if problem_of_others:
+        # The clause may restate the problem the opening describes ("they struggle with ... understanding"): only
+        # the paper's own finding the other way outweighs it ("show that our approach consistently outperforms").
+        return evidence if evidence_is_own else None
     if evidence is None and positive is None and not cost and praise_ok:
         # A good quantity going down the abstract never states about it, where nothing of the paper's own gets
         # worse, weaker or lower at all ("用于降低视频语言理解能力")
-        return _worse_disagreement(ctx, _EN_WEAKER)
+        return _worse_disagreement(ctx, _EN_WEAKER, costs_apart=True)
     return evidence or positive
+
+
+def _comparatives(word: str, wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """' more accura' for the key ' accura' ("more accurately", "less robust")."""
+    return tuple(f" {word}{key}" for key in wanted)
+
+
+
+
+def _problem_statement(sentence: Piece, position: int, opening: int) -> bool:
+    """A sentence before the paper's own work that is about other work ("Nonetheless, they struggle with
+    high-level conceptual understanding"), or one anywhere that says existing work does it ("we observe that
+    existing models ... impair performance")."""
+    text = sentence.padded
+    return (position < opening and has_any(text, lx.EN_PROBLEM_OPENING)) or has_any(text, _EN_EXISTING)
+
+
+_EN_EXISTING = keys("existing", "prior work*", "previous work*", "prior method*", "previous method*")
+
+
+def _opening_count(ctx: PaperContext) -> int:
+    """How many abstract sentences come before the first about the paper's own work."""
+    return len(abstract_sentences(ctx)) - len(own_sentences(ctx))
