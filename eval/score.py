@@ -47,8 +47,15 @@ def findings_by_paper(report: dict[str, Any]) -> dict[str, list[dict[str, Any]]]
     return {p["arxiv_id"]: p["findings"] for d in report["digests"] for p in d["papers"]}
 
 
-def key(finding: dict[str, Any]) -> FindingKey:
-    return (finding["rule"], finding["block"], finding["summary_span"], finding["message"])
+def key(finding: dict[str, Any], detail: str = "") -> FindingKey:
+    """What identifies a finding; with a mutation's "old -> new" detail, the mutation undone in its texts, so that
+    a finding the original paper already had is not new merely because its span now holds the mutated words."""
+    span, message = finding["summary_span"], finding["message"]
+    if " -> " in detail:
+        old, new = detail.split(" -> ", 1)
+        span = span.replace(new, old) if span and new else span
+        message = message.replace(new, old) if new else message
+    return (finding["rule"], finding["block"], span, message)
 
 
 def write_digest(path: Path, records: list[Record]) -> None:
@@ -82,7 +89,7 @@ def score_mutations(base: list[Record], kinds: list[str], out: Path, extra: list
         misses: list[str] = []
         for arxiv_id, expectation in sorted(expected.items()):
             before = {key(f) for f in original.get(arxiv_id, [])}
-            new = [f for f in observed.get(arxiv_id, []) if key(f) not in before
+            new = [f for f in observed.get(arxiv_id, []) if key(f, expectation.detail) not in before
                    and f["category"] == expectation.category]
             if new:
                 detected += 1
