@@ -10,16 +10,20 @@ from checker.checks.claims.shared import (
     chinese_paper,
     digit_clauses,
     evidence_for,
+    is_background,
     matching_clauses,
+    own_sentences,
     triggered,
 )
 from checker.checks.context import PaperContext
 from checker.checks.registry import Hit, paper_rule
+from checker.claims import hedges as hd
 from checker.claims import lexicon as lx
 from checker.claims.align import numbers_in
 from checker.claims.english import first_key, has_any, padded
 from checker.claims.view import (
     aligned,
+    block_clauses,
     first_sentence_with,
     padded_abstract,
 )
@@ -32,12 +36,15 @@ _CHANGE_AFTER = re.compile(rf"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|优于|超
 def unlicensed_intensifier(ctx: PaperContext) -> Iterator[Hit]:
     """显著/大幅/明显 qualify a change the abstract never calls significant, substantial or large.
 
+    An intensity word licenses only where it sizes a result: "face significant challenges" or "has attracted
+    significant attention" size the problem (2512.20996: "显著降低了交通仿真的使用门槛" is flagged).
+
     Example (2509.11178): "还显著提升了隐写图像和恢复图像的质量" against "but also enhance the quality of both
     the stego and recovery images".
     """
     if not chinese_paper(ctx):
         return
-    for block, clause in matching_clauses(ctx, lx.ZH_INTENSIFIER, after=_CHANGE_AFTER):
+    for block, clause in matching_clauses(ctx, hd.ZH_INTENSIFIER, after=_CHANGE_AFTER):
         if _intensity_licensed(ctx):
             return
         if lx.ZH_NOT_INTENSIFIED_CLAIM.search(clause):
@@ -47,22 +54,46 @@ def unlicensed_intensifier(ctx: PaperContext) -> Iterator[Hit]:
 
 
 def _intensity_licensed(ctx: PaperContext) -> bool:
-    """The abstract calls something significant, substantial or large, or states a large effect."""
+    """The abstract calls a change or a comparison significant, substantial or large, or states a large effect."""
     def compute() -> bool:
-        abstract = padded_abstract(ctx)
-        for phrase in lx.NOT_INTENSITY:
-            abstract = abstract.replace(phrase, " ")
-        # Every large effect is written with a digit: most abstracts without one skip the costly search.
-        if has_any(abstract, lx.EN_INTENSITY):
+        if _intensified_change(_without_model_sizes(padded_abstract(ctx))):
             return True
-        # The costly forms of a large effect all hold a percentage of 20 or more; without one, only "4 times",
-        # "2.5x" or "-fold" can license (same result as lx.EN_LARGE_EFFECT, several times faster).
-        if _LARGE_PERCENT.search(ctx.abstract) is None:
-            return _LARGE_FACTOR.search(ctx.abstract) is not None
-        return lx.EN_LARGE_EFFECT.search(ctx.abstract) is not None
+        # A large effect: "4 times", "2.5x", "-fold" (EN_LARGE_EFFECT's first form), or one of its percentage
+        # forms, which all hold a percentage of 20 or more: searched only around each such percentage.
+        if _LARGE_FACTOR.search(ctx.abstract) is not None:
+            return True
+        abstract = ctx.abstract.replace("$", "")  # "by about $50\\%$"
+        return any(lx.EN_LARGE_EFFECT.search(abstract, max(0, m.start() - 80), m.end() + 40) is not None
+                   for m in _LARGE_PERCENT.finditer(abstract))
 
     licensed: bool = ctx.memo("claims.intensity_licensed", compute)
     return licensed
+
+
+def _without_model_sizes(padded_text: str) -> str:
+    for phrase in lx.NOT_INTENSITY:
+        padded_text = padded_text.replace(phrase, " ")
+    return padded_text
+
+
+_INTENSITY_KEYS = lx.EN_INTENSITY + hd.EN_INTENSITY_MORE
+
+
+def _intensified_change(abstract: str) -> bool:
+    """An intensity word about a result ("significantly improves", "a substantial gain"), not one that sizes a
+    problem or the background ("face significant challenges", "attracted significant attention")."""
+    for key in _INTENSITY_KEYS:
+        at = abstract.find(key)
+        while at >= 0:
+            word_end = abstract.find(" ", at + len(key) - (1 if key.endswith(" ") else 0))
+            following = abstract[word_end + 1: word_end + 16].lstrip()
+            preceding = abstract[max(0, at - 12): at].rsplit(" ", 1)[-1]
+            if not following.startswith(hd.EN_BACKGROUND_NOUNS) and preceding not in hd.EN_BACKGROUND_BEFORE:
+                return True
+            at = abstract.find(key, at + 1)
+    return False
+
+
 
 
 _LARGE_PERCENT = re.compile(r"(?:[2-9]\d|\d{3,})(?:\.\d+)?\s*(?:\\?%|percent)")
@@ -128,6 +159,8 @@ def _abstract_hedge(abstract: str, number: str) -> str | None:
     start = abstract.find(number)
     while start >= 0:
         end = start + len(number)
+        while "." in number and end < len(abstract) and abstract[end] == "0":
+            end += 1  # numbers_in wrote "1.30" as "1.3"
         whole = (start == 0 or not (abstract[start - 1].isdigit() or abstract[start - 1] == ".")) and (
             end == len(abstract) or not abstract[end].isdigit())
         if whole:
@@ -178,13 +211,27 @@ _ZH_CLAIM = re.compile(rf"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|证明|证实|
 def dropped_modal_hedge(ctx: PaperContext) -> Iterator[Hit]:
     """A claim the abstract hedges (may, could, suggest, potential) is stated as a fact.
 
-    Only clauses aligned by a shared number are compared (names align too loosely); one finding per block.
+    A clause aligned by a shared number is flagged when a modal hedge stands before that number; a clause with no
+    hedge of its own is flagged when it restates what a hedge of the paper's findings governs ("suggest that X")
+    better than any other sentence of the paper's own work (see _hedged_findings_stated_flat). One per block.
     Example (2506.16046 with "can" turned into "may"): "将能效比传统节能系统配置提高高达25%" against "setting a
     simple power cap may improve energy efficiency by up to 25%".
+    Example (2512.16030): "模型扩展和增强推理能力并不能自动带来校准优势" against "Our findings suggest that scaling
+    and enhanced reasoning do not automatically confer calibration benefits".
     """
-    if not chinese_paper(ctx) or not has_any(padded_abstract(ctx), _MODAL_HEDGE_STARTS):
-        return  # an abstract that never hedges has no hedge to drop
+    if not chinese_paper(ctx):
+        return
+    abstract = padded_abstract(ctx)
+    modal = has_any(abstract, _MODAL_HEDGE_STARTS)
     done: set[str] = set()
+    if modal:
+        yield from _modal_hedge_before_number(ctx, done)
+    late = abstract[hd.findings_from(abstract):]
+    if has_any(late, hd.EN_FINDING_HEDGE_STARTS if modal else hd.EN_FINDING_HEDGE_ONLY):
+        yield from _hedged_findings_stated_flat(ctx, done)
+
+
+def _modal_hedge_before_number(ctx: PaperContext, done: set[str]) -> Iterator[Hit]:
     for block, clause in triggered(ctx, _ZH_CLAIM, CLAIM_BLOCKS):
         if block in done or lx.ZH_MODAL_HEDGE.search(clause):
             continue
@@ -200,3 +247,47 @@ def dropped_modal_hedge(ctx: PaperContext) -> Iterator[Hit]:
         done.add(block)
         yield Hit(f"the abstract hedges this claim ({hedge!r}); the summary states it as fact", block,
                   clause, sentence.text, confidence=0.5)
+
+
+_FINDING_BLOCKS = ("result", "conclusion")
+_MIN_SCORE = 2  # a number, a Latin term, or two shared content words or topics
+_MIN_CLAUSE = 6  # characters: shorter clauses are fragments ("调整偏差后")
+
+
+def _hedged_findings_stated_flat(ctx: PaperContext, done: set[str]) -> Iterator[Hit]:
+    """A clause that restates what an abstract hedge governs ("These findings suggest that X" -> "X") and
+    matches that part better than the rest of the sentence and every other sentence of the paper's own work.
+
+    The clause keeps no hedge of its own (可能, 表明, 潜在 ...; 可/能 for a modal one), is not a fragment or a
+    description of the method, and sits in a block that reports findings (tldr, result, conclusion)."""
+    parts = hd.hedged_findings(ctx.abstract, is_background)
+    if not parts:
+        return
+    others: list[hd.Text] | None = None
+    for block, text in ctx.content_blocks():
+        if block not in _FINDING_BLOCKS or block in done:
+            continue
+        for words in block_clauses(ctx, block, text):
+            if len(words) < _MIN_CLAUSE or hd.ZH_HEDGED.search(words) or hd.ZH_NOT_FINDING.search(words):
+                continue
+            clause = hd.Clause(words)
+            for part in parts:
+                if part.modal and hd.ZH_CAN.search(words):
+                    continue
+                inside = hd.word_score(clause, part.scope)
+                if inside + len(part.scope.topics) < _MIN_SCORE:
+                    continue
+                inside += len(clause.topics & part.scope.topics)
+                if inside < _MIN_SCORE:
+                    continue
+                if others is None:
+                    others = [hd.Text(s.padded, s.numbers) for s in own_sentences(ctx)]
+                rivals = [part.rest] + [o for o, s in zip(others, own_sentences(ctx), strict=True)
+                                        if s.text not in part.sentence and part.sentence not in s.text]
+                if not any(hd.outscores(clause, inside, rival) for rival in rivals):
+                    done.add(block)
+                    yield Hit(f"the abstract hedges this finding ({part.hedge!r}); the summary states it as fact",
+                              block, words, part.sentence, confidence=0.5)
+                    break
+            if block in done:
+                break
