@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checker.checks.claims.shared import (
     joined_blocks,
@@ -99,25 +100,59 @@ def _has_unsupported_name(ctx: PaperContext, generic: frozenset[str]) -> bool:
 
 _NAME_AFTER_VERB = re.compile(
     r"(?:propose|introduce|present|develop|call|name|dub|term)(?:s|d|ed)?\s+(?:a |an |the )?(?:new |novel )?"
-    r"([A-Za-z][A-Za-z0-9\-_.]*[A-Za-z0-9])"
-)
+    r"([A-Za-z][A-Za-z0-9\-_.]*[A-Za-z0-9])(?:\s+(?:\$?\\[a-z]+\{)?([A-Za-z][A-Za-z0-9\-_.]*[A-Za-z0-9]))?"
+)  # the second name may sit in LaTeX: "a new VRM \textbf{Reflection-V}"
 _NAMING_VERBS = ("propose", "introduce", "present", "develop", "called", "named", "dubbed", "termed")
 _TITLE_NAME = re.compile(r"\s*([A-Za-z][A-Za-z0-9\-_.]*[A-Za-z0-9])\s*:")
 # "on GSM8K, MATH and HumanEval": the names after on/across/including/such as/using (a leading \s keeps the
 # scan fast: Python's re skips ahead only when a pattern starts with a character class).
 _RESULT_LIST = re.compile(
-    r"\s(?:[Oo]n|[Aa]cross|[Ii]ncluding|as|namely|[Uu]sing|[Uu]sing the)\s+"
+    r"\s([Oo]n|as|[Uu]sing(?: the)?|[Aa]cross|[Ii]ncluding|namely)\s+"
     r"([A-Z](?:[\w\-.]*\w)?(?:,?\s+(?:and\s+)?[A-Z][\w\-.]*\w){0,7})"
 )
 _BENCHMARK_KEYS = ("benchmark", "dataset", "evaluat", "experiment", "corpus", "corpora")
+# After "such as", "including", "namely" or "using", the names are benchmarks only when a benchmark word is next
+# to the list ("benchmarks, such as Video-MME", "using the SPEC CPU2006 benchmark"); otherwise they are models,
+# baselines or techniques ("models such as GPT-2", "approaches, such as DINO").
+_LIST_BENCHMARK_WORD = re.compile(r"benchmark|dataset|corpus|corpora|suite|test ?set")
+# "trained on", "fine-tuning on", "released on": what follows is training data or a hosting site, not results.
+_NOT_RESULTS_BEFORE = re.compile(
+    r"\b(?:train\w*|fine-?tun\w*|releas\w*|available|hosted|published|based)\s*$", re.IGNORECASE)
+# "on ISONORM metrics", "on GPT-series models", "using WavLM and XLSR representations": not benchmarks.
+_NOT_BENCHMARK_AFTER = re.compile(r"[\s-]*(?:metrics?|scores?|loss|models?|representations?|features|embeddings)\b")
+# "CEXes", "IDs": an acronym's plural ending, dropped before the name is looked up.
+_ACRONYM_PLURAL = re.compile(r"(?<=[A-Z])e?s$")
+# "Cosmos-Transfer1", "MELABenchv1": a version the summary may leave off.
+_VERSION = re.compile(r"[-_]?[vV]?\d+(?:\.\d+)*$")
+_PLAIN_WORD_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")  # "Reflection-V": a lone capital is a name part
+_ADJECTIVE_ENDING = re.compile(r"(?:ed|based|style|like|aware|free|specific|level|wise)$", re.IGNORECASE)
+# "LLMbased": the adjective glued to the acronym; "F1-score": a metric.
+_GLUED_ADJECTIVE = re.compile(r"(?<=[A-Z0-9])(?:based|driven|style|like)$|-(?:score|loss|metric)s?$")
+# "Chinese Nighttime Traffic Sign Sample Set (CNTSSS)": a dataset spelled out is still a dataset.
+_DATASET_WORD = re.compile(r"\b(?:set|dataset|benchmark|bench|corpus|suite)\b")
+_ABBREVIATED_WORDS = re.compile(r"[A-Za-z]+")
+_NOT_INITIAL = frozenset("of for the a an and to in on with from by via".split())
+
+
+@lru_cache(maxsize=16384)  # the same names come back paper after paper
+def _reads_as_name(name: str) -> bool:
+    """FlowRL, MVP-Shapley, TT100K-night; not a phrase of plain words a Chinese summary translates
+    ("Chain-of-Trust", "Energy-Based", "Zero-Knowledge"), an adjective ("ROS2-based", "SVD-Inspired") or a
+    two-letter acronym ("FL" for federated learning)."""
+    if not is_name_like(name):
+        return False  # most tokens: plain words, settled by one cached look-up
+    parts = name.split("-")
+    if len(parts) > 1 and (all(_PLAIN_WORD_PART.fullmatch(p) for p in parts)
+                           or (_PLAIN_WORD_PART.fullmatch(parts[-1]) and _ADJECTIVE_ENDING.search(parts[-1]))):
+        return False
+    if _GLUED_ADJECTIVE.search(name):
+        return False
+    return len(normalize(name)) > 2
 
 
 def _names_a_method(name: str) -> bool:
-    """FlowRL, Cosmos-Transfer1, MAR; not "IoT-enabled", "Anchor-Centric" or "Multi-Center" (adjectives)."""
-    parts = name.split("-")
-    if len(parts) > 1 and (parts[-1].islower() or all(p[:1].isupper() and p[1:].islower() for p in parts)):
-        return False
-    return is_name_like(name)
+    """FlowRL, Cosmos-Transfer1, MAR; not "IoT-enabled", "R1-style" or "Multi-Center" (adjectives)."""
+    return _reads_as_name(name) and not ("-" in name and name.rsplit("-", 1)[1].islower())
 
 
 def _method_name(ctx: PaperContext) -> str | None:
@@ -130,8 +165,10 @@ def _method_name(ctx: PaperContext) -> str | None:
             start = abstract.find(verb)
             while start >= 0:
                 match = _NAME_AFTER_VERB.match(abstract, start)
-                if match and is_name_like(match.group(1)) and normalize(match.group(1)) not in generic_terms():
-                    return match.group(1)
+                if match and _names_a_method(match.group(1)) and normalize(match.group(1)) not in generic_terms():
+                    # "a new VRM Reflection-V": the first name is the kind of thing, the second the name
+                    following = match.group(2)
+                    return following if following and _names_a_method(following) else match.group(1)
                 start = abstract.find(verb, start + len(verb))
         return None
 
@@ -145,16 +182,64 @@ def _in_summary(ctx: PaperContext, name: str) -> bool:
     return normalize(name) in squeezed
 
 
+def _in_summary_unversioned(ctx: PaperContext, name: str) -> bool:
+    """The name without its version ("Cosmos-Transfer" for Cosmos-Transfer1) is in a block."""
+    unversioned = _VERSION.sub("", name)
+    return unversioned != name and len(unversioned) >= 4 and _in_summary(ctx, unversioned)
+
+
+def _spelled_out(abstract: str, name: str) -> bool:
+    """Whether the abstract gives the words the name abbreviates right before it: "Novel view synthesis (NVS)",
+    "a universal joint (U-Joint)". The name is then a term (a task, a device) that a summary translates."""
+    at = abstract.find(f"({name})")
+    capitals = [c.lower() for c in name if c.isupper()]
+    if at < 0 or len(capitals) < 2:
+        return False
+    words = [w.lower() for w in _ABBREVIATED_WORDS.findall(abstract, max(0, at - 15 * len(capitals)), at)]
+    words = [w for w in words if w not in _NOT_INITIAL][-len(capitals):]
+    return (len(words) == len(capitals) and all(w[0] == c for w, c in zip(words, capitals, strict=True))
+            and not _DATASET_WORD.search(" ".join(words)))
+
+
+def _result_names(abstract: str, method: str | None) -> tuple[list[str], str]:
+    """The benchmark names the abstract reports results on, and the sentence of the first."""
+    generic = generic_terms()
+    names: list[str] = []
+    evidence = ""
+    for match in _RESULT_LIST.finditer(abstract):
+        intro = match.group(1).lower()
+        if intro in ("as", "including", "namely", "using", "using the") and not _LIST_BENCHMARK_WORD.search(
+                abstract, max(0, match.start() - 40), min(len(abstract), match.end() + 30)):
+            continue
+        if (_NOT_RESULTS_BEFORE.search(abstract, max(0, match.start() - 20), match.start())
+                or _NOT_BENCHMARK_AFTER.match(abstract, match.end())):
+            continue
+        for listed in latin_names(match.group(2), name_like_only=True):
+            name = _ACRONYM_PLURAL.sub("", listed)
+            key = normalize(name)
+            if (key in generic or name == method or name in names or not name[0].isalpha()
+                    or not _reads_as_name(name) or _spelled_out(abstract, listed)):
+                continue
+            names.append(name)
+            if not evidence:
+                start = abstract.rfind(". ", 0, match.start()) + 2 if ". " in abstract[: match.start()] else 0
+                end = abstract.find(". ", match.end())
+                evidence = " ".join(abstract[start : end if end >= 0 else len(abstract)].split())
+    return names, evidence
+
+
 @paper_rule("O301", "method-name-omitted", Category.omission, Severity.info, needs_abstract=True)
 def method_name_omitted(ctx: PaperContext) -> Iterator[Hit]:
     """The proposed method's name (from the title's "Name:" or "we propose Name") is in no block.
 
+    A phrase of plain words ("Chain-of-Trust", "Energy-Based"), an adjective ("LLM-driven") or a two-letter
+    acronym is not taken for a name: a Chinese summary translates those.
     Example (2605.21076): the title names GradeLegal; no block does.
     """
     if not ctx.content_blocks():
         return
     name = _method_name(ctx)
-    if name and not _in_summary(ctx, name):
+    if name and not _in_summary(ctx, name) and not _in_summary_unversioned(ctx, name):
         yield Hit(f"the proposed method {name} is not named in any block", None, None, name, confidence=0.5)
 
 
@@ -162,26 +247,16 @@ def method_name_omitted(ctx: PaperContext) -> Iterator[Hit]:
 def benchmarks_omitted(ctx: PaperContext) -> Iterator[Hit]:
     """None of the benchmarks or datasets the abstract reports results on is named in any block.
 
+    Not benchmarks: names after "such as"/"including"/"using" with no benchmark word next to them (models,
+    baselines), names after "trained on"/"released on", adjectives ("ROS2-based"), and terms the abstract spells
+    out ("Novel view synthesis (NVS)").
     Example (2605.20275): the abstract reports F1 "on SmartFallMM, WEDA-Fall, FallAllD, UMAFall, and UP-Fall";
     no block names any of them.
     """
     lowered = ctx.abstract.lower()
     if not ctx.content_blocks() or not any(key in lowered for key in _BENCHMARK_KEYS):
         return
-    method = _method_name(ctx)
-    generic = generic_terms()
-    names: list[str] = []
-    evidence = ""
-    abstract = ctx.abstract
-    for match in _RESULT_LIST.finditer(abstract):
-        for name in latin_names(match.group(1), name_like_only=True):
-            key = normalize(name)
-            if key not in generic and name != method and name not in names and name[0].isalpha():
-                names.append(name)
-                if not evidence:
-                    start = abstract.rfind(". ", 0, match.start()) + 2 if ". " in abstract[: match.start()] else 0
-                    end = abstract.find(". ", match.end())
-                    evidence = " ".join(abstract[start : end if end >= 0 else len(abstract)].split())
+    names, evidence = _result_names(ctx.abstract, _method_name(ctx))
     if names and not any(_in_summary(ctx, name) for name in names):
         yield Hit(f"no block names the benchmarks the results are reported on ({', '.join(names[:5])})",
                   None, None, evidence, confidence=0.5)
