@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 
 from checker.checks.context import PaperSketch
@@ -31,13 +32,18 @@ def misattached_pairs(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
 
 def _by_terms(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
     wanted = frozenset().union(*(s.summary_terms for s in sketches.values()))
+    # Count first (Counter.update runs in C), then list the holders of the rare terms only: in a big digest most
+    # terms are held by too many abstracts to say anything.
+    frequency: Counter[str] = Counter()
+    for sketch in sketches.values():
+        frequency.update(sketch.abstract_terms & wanted)
+    rare = {term for term, count in frequency.items() if count <= MAX_DOCUMENT_FREQUENCY}
     holders: dict[str, list[str]] = {}
     for arxiv_id, sketch in sketches.items():
-        for term in sketch.abstract_terms & wanted:
+        for term in sketch.abstract_terms & rare:
             holders.setdefault(term, []).append(arxiv_id)
     total = max(len(sketches), 1)
-    weight = {term: math.log(total / len(owners)) for term, owners in holders.items()
-              if len(owners) <= MAX_DOCUMENT_FREQUENCY}
+    weight = {term: math.log(total / len(owners)) for term, owners in holders.items()}
     pairs = []
     for arxiv_id, sketch in sketches.items():
         terms = sketch.summary_terms
@@ -61,7 +67,7 @@ def _by_terms(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
         if (theirs >= MIN_TERMS and their_score >= MIN_SCORE and their_score >= 2 * own_score + 2
                 and theirs >= 2 * own) or (
             own == 0 and 2 * theirs > len(terms)
-            and (any(_distinctive(term) and len(holders.get(term, ())) <= 2 for term in shared)
+            and (any(_distinctive(term) and frequency[term] <= 2 for term in shared)
                  or (theirs >= 2 and their_score >= MIN_SCORE_NOTHING_OWN))
         ):
             pairs.append((arxiv_id, other, own, theirs, shared))
