@@ -26,8 +26,8 @@ class Expectation:
 
 Mutation = tuple[Record, Expectation]
 
-# A number written as a quantity (not inside a name such as GPT-4o or Qwen2.5-7B).
-_NUMBER = re.compile(r"(?<![A-Za-z0-9.\-_])(\d+(?:\.\d+)?)(?=\s*(?:%|倍|个百分点|x|×|[\u4e00-\u9fff，。；、）)]|$))")
+# A number written as a quantity (not inside a name such as GPT-4o, Qwen2.5-7B or mAP@50).
+_NUMBER = re.compile(r"(?<![A-Za-z0-9.\-_@])(\d+(?:\.\d+)?)(?=\s*(?:%|倍|个百分点|x|×|[\u4e00-\u9fff，。；、）)]|$))")
 _ABSTRACT_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _CLAUSE_SPLIT = re.compile(r"(?<=[，。；;])")
 DIRECTION_PAIRS = (
@@ -73,15 +73,17 @@ def _numbers_in(text: str) -> list[re.Match[str]]:
 
 
 def _fresh_value(value: str, abstract: str, rng: random.Random) -> str:
-    """A different number of the same shape that the abstract does not contain."""
+    """A different number of the same shape that the abstract does not contain, not even rounded: "73" for an
+    abstract that says 72.7 is the abstract's number at the precision the summary shows, which is no error."""
     decimals = len(value.split(".")[1]) if "." in value else 0
     number = float(value)
     taken = set(_ABSTRACT_NUMBER.findall(abstract.replace(",", "")))
+    values = [float(t) for t in taken]
     for _ in range(20):
         factor = rng.choice((0.6, 0.7, 0.8, 1.25, 1.4, 1.6))
         changed = number * factor + (0 if decimals else rng.choice((1, 2, 3)))
         text = f"{changed:.{decimals}f}"
-        if text != value and text not in taken:
+        if text != value and text not in taken and all(abs(v - float(text)) > 0.5 * 10 ** -decimals for v in values):
             return text
     return f"{number + 7:.{decimals}f}"
 

@@ -142,3 +142,18 @@ def test_chinese_numeral_converter_agrees_on_spans_of_one_and_zero() -> None:
     # The count reader skips 一/零/〇 before calling the converter: it must say the same (at most one).
     assert [chinese_to_number(span) for span in ("一", "零", "〇")] == [1, 0, 0]
     assert chinese_to_number("一一一一") == 1111 and may_hold_quantity("一一一一个")
+
+
+def test_a_year_like_number_before_a_counter_is_a_count() -> None:
+    # Real sentences (2512.20983, 2602.10384) with their counts changed to year-like values by the mutation harness.
+    assert [(q.value, q.kind) for q in extract_chinese_quantities("发布了包含2035个问题的数据集")] == [(2035.0, "count")]
+    assert [q.value for q in extract_chinese_quantities("包含1928个专家验证问题")] == [1928.0]
+    assert extract_chinese_quantities("使用2023年西甲联赛数据") == []
+    assert extract_chinese_quantities("2019-2023年间") == []
+
+
+def test_percentages_in_a_slash_list_are_each_read() -> None:
+    # 2605.20743: "在平面/立体基准上提升结果准确率最高4.1%/16.4%"; a fraction (3/5) is still one value.
+    assert [q.value for q in extract_chinese_quantities("提升结果准确率最高4.1%/16.4%")] == [4.1, 16.4]
+    assert [q.value for q in extract_chinese_quantities("分别为93%/90%/91%")] == [93.0, 90.0, 91.0]
+    assert [q.text for q in extract_chinese_quantities("比例为3/5")] == ["3/5"]

@@ -82,7 +82,11 @@ def test_qualifier_slack() -> None:
 
 def test_points_and_percent_are_interchangeable_but_not_counts() -> None:
     assert status("高出45个百分点", "outperforms the baseline by 45%") == "supported"
-    assert supports(zh("提升5%"), en("five datasets")[0]) is True  # same number: the digits rule decides
+    # A number word backs only its own kind: "five datasets" is no 5% gain, and "three" no 3.0倍 (mutation of
+    # 2506.04678, "1.9x over BlobDB" -> 3.0倍, was taken as backed by the abstract's "three").
+    assert supports(zh("提升5%"), en("five datasets")[0]) is False
+    assert supports(zh("异步WAL模式下吞吐量提升3.0倍"), en("designed to address three key challenges")[0]) is False
+    assert supports(zh("三个数据集"), en("three datasets")[0]) is True
     assert status("提升7%", "five datasets and 2 tasks") == "unsupported"
 
 

@@ -32,13 +32,14 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．＋－～", "01
 _FULL_WIDTH_RE = re.compile("[０-９％．＋－～]")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ARABIC = re.compile(
-    rf"(?=[-+±\d])(?<![A-Za-z0-9_.@/^\-第])(?P<sign>[-+±](?=\d))?(?P<a>{_NUM})"
+    rf"(?=[-+±\d])(?<![A-Za-z0-9_.@^\-第])(?<![^%]/)(?P<sign>[-+±](?=\d))?(?P<a>{_NUM})"
     rf"(?:(?P<aunit>%)?\s*(?P<sep>-|~|至|到)\s*(?P<b>{_NUM}))?"
     r"(?P<more>多|余)?(?P<scale>\s*(?:万亿|千万|百万|万|亿|千(?![米克瓦]))|[KkMBT](?![A-Za-z0-9]))?"
     r"(?P<unit>\s*(?:%|个百分点|百分点|pp(?![A-Za-z])|倍|(?:x(?![A-Za-z0-9])|×)(?!\s*\d)))?"
 )
 # Where a match can start (see checker.numbers.scan).
-_ARABIC_SCREEN = re.compile(r"[-+±\d](?<![A-Za-z0-9_.@/^\-第].)")
+# A number right after "/" is part of a fraction or a path, except in a list of percentages ("4.1%/26.2%").
+_ARABIC_SCREEN = re.compile(r"[-+±\d](?<![A-Za-z0-9_.@^\-第].)(?<![^%]/.)")
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "万": 1e4, "亿": 1e8, "千": 1e3, "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9,
            "T": 1e12}
 _CN = "零〇一二两三四五六七八九十百千万亿"
@@ -84,6 +85,7 @@ _AFTER_OPENINGS = frozenset("左上以多余")  # the same for _AFTER, just afte
 _DOWN = re.compile("降|减|少|缩短|节省")
 _NO_QUALIFIERS: frozenset[str] = frozenset()
 _AFTER_NOT_QUANTITY = re.compile(r"^(?:[A-Za-z×]|\.\d|/|年|月|日|号)")
+_COUNTED = re.compile(r"\s*(?:个|名|项|条|篇|张|幅|道|例|份|组|位|次|段|句|帧|对|小时|分钟)")
 _CONVENTION = re.compile(r"\s*(?:置信|CL\b|C\.L\.|confidence|CI\b)")
 _LIST_MARKER_AFTER = re.compile(r"^(?:[）)、]|\.(?!\d)|:|：)")
 _BEFORE_LIST_MARKER = frozenset({"", "(", "（", "\n", " ", "：", ":", "；", ";", "，", "。"})
@@ -126,8 +128,8 @@ def _not_a_quantity(text: str, match: re.Match[str], a: str, b: str | None, unit
         return False
     if _AFTER_NOT_QUANTITY.match(after):
         return True  # 2D, 4o, 1.2.3, 3/5, 2024年, 3月
-    if _is_year(a) and (not b or _is_year(b)):
-        return True
+    if _is_year(a) and (not b or _is_year(b)) and not _COUNTED.match(text, end):
+        return True  # 2024, 2019-2023; but 2035个问题 and 1928名患者 are counts
     if not b and a.isdigit() and int(a) <= 30:
         start = match.start()
         before = text[max(0, start - 1):start]

@@ -76,8 +76,10 @@ def supports(summary: Quantity, abstract: Quantity) -> bool:
     loose = APPROX in summary.qualifiers or APPROX in abstract.qualifiers or (WORD in summary.qualifiers
                                                                               and summary.resolution >= 10)
     same_kind = same_family(summary, abstract)
+    # A number word only backs a number of its own kind: "three" datasets is no 3.0倍 (a multiplier) nor 3%.
+    word_of_other_kind = WORD in abstract.qualifiers and not same_kind
     for position, value in enumerate(comparable_values(summary, abstract)):
-        if abs(value - s) <= tolerance:
+        if abs(value - s) <= tolerance and not (position == 0 and word_of_other_kind):
             return True
         if position == 0 and not same_kind:
             continue  # 约, over, up to give slack only between numbers of one kind (0.41 as 约40%, not 1.3x as 2%)
