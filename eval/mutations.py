@@ -192,6 +192,17 @@ def negation(record: Record, rng: random.Random, _pool: list[Record]) -> Mutatio
     return out, Expectation("negation", "mismatched_claim", block, f"{word} -> {negated}")
 
 
+_INTENSIFIERS = ("显著", "大幅", "明显")
+
+
+def _adds_no_claim(text: str, word: str, claim: str) -> bool:
+    """The first occurrence of ``word`` (the one replaced) sits in a fixed term (梯度提升, gradient boosting, becomes
+    梯度显著提升, no word), or an intensifier already qualifies it (显著提高 -> 显著大幅提高 claims nothing new)."""
+    start = text.find(word)
+    before = text[max(0, start - 2):start]
+    return _in_fixed_term(text, start, word) or (claim.startswith(_INTENSIFIERS) and before.endswith(_INTENSIFIERS))
+
+
 def overclaim_added(record: Record, rng: random.Random, _pool: list[Record]) -> Mutation | None:
     abstract = _abstract(record).lower()
     options = []
@@ -203,6 +214,8 @@ def overclaim_added(record: Record, rng: random.Random, _pool: list[Record]) -> 
     if not options:
         return None
     block, word, claim = rng.choice(options)
+    if _adds_no_claim(_ai(record)[block], word, claim):
+        return None  # decided after the draw, so every other paper keeps the mutation it had
     out = copy.deepcopy(record)
     _ai(out)[block] = _ai(out)[block].replace(word, claim, 1)
     return out, Expectation("overclaim_added", "mismatched_claim", block, f"{word} -> {claim}")
