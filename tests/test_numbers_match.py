@@ -77,6 +77,10 @@ def test_number_words() -> None:
 def test_qualifier_slack() -> None:
     assert status("超过40%", "an improvement of 43.2%") == "supported"
     assert status("超过40%", "an improvement of 52.0%") == "unsupported"
+    # A bound of the abstract is restated as it is (mutation of 2506.04303: "outperforms baseline methods by over
+    # 30%" -> "提升了27%以上", true but another number).
+    assert status("提升了27%以上", "outperforms baseline methods by over 30%") == "unsupported"
+    assert status("提升了30%以上", "outperforms baseline methods by over 30%") == "supported"
     assert status("不到10%", "an error of 8.7%") == "supported"
 
 

@@ -85,9 +85,13 @@ def supports(summary: Quantity, abstract: Quantity) -> bool:
             continue  # 约, over, up to give slack only between numbers of one kind (0.41 as 约40%, not 1.3x as 2%)
         if loose and abs(value - s) <= _APPROX_SLACK * max(value, s) + tolerance:
             return True
-        if LOWER in summary.qualifiers and s - tolerance <= value <= s * (1 + _BOUND_SLACK) + tolerance:
+        # A bound in the summary may round an exact number of the abstract ("超过40%" for 43.2%), but a bound of
+        # the abstract is restated as it is: "27%以上" for "over 30%" is another number, however true.
+        if LOWER in summary.qualifiers and LOWER not in abstract.qualifiers \
+                and s - tolerance <= value <= s * (1 + _BOUND_SLACK) + tolerance:
             return True
-        if UPPER in summary.qualifiers and s * (1 - _BOUND_SLACK) - tolerance <= value <= s + tolerance:
+        if UPPER in summary.qualifiers and UPPER not in abstract.qualifiers \
+                and s * (1 - _BOUND_SLACK) - tolerance <= value <= s + tolerance:
             return True
     return False
 
