@@ -367,6 +367,30 @@ RECALL_CATCHES = [
     ("2512.20633", "C102", "tldr", "显著提升预测", "未能提升预测", "outperformed all baselines"),
     # 三个其他流行数据集: more datasets, not other work
     ("2605.20645", "C102", "result", "实验表明", "实验并未表明", "demonstrate"),
+    # a good quantity going down the abstract never names, where its own sentences only cut a cost ("reduced
+    # estimation error by approximately 20-30%") or acclaim the work ("We demonstrate its effectiveness")
+    ("2602.20658", "C101", "conclusion", "可显著提升估计精度", "可显著下降估计精度", "reduced estimation error"),
+    ("2506.05129", "C101", "tldr", "以提高研究", "以降低研究", "effectiveness"),
+    # "To address this limitation" names the problem taken on: no decline the paper reports
+    ("2506.17039", "C101", "conclusion", "提高了插值精度", "降低了插值精度", "more accurately"),
+    # ranking verbs: "Erkang-Diagnosis-1.1 leads GPT-4"
+    ("2512.20632", "C101", "result", "表现优于GPT-4", "表现劣于GPT-4", "leads GPT-4"),
+    # a cost going up right after "while keeping" (在保持...的同时), where the abstract's own sentences cut it
+    ("2509.11662", "C101", "conclusion", "显著减少了数据需求", "显著增加了数据需求", "1/10 of the training data"),
+    ("2509.12105", "C101", "conclusion", "显著减少了训练需求", "显著增加了训练需求", "impressive"),
+    # a bound on a number at another scale: 超过1.16亿 for "over 116M"
+    ("2605.20528", "C101", "tldr", "超过1.16亿", "低于1.16亿", "over 116M"),
+    # a finding that names the quantity and turns to say down right after "but", with or without 但 in the clause
+    ("2602.10881", "C101", "result", "性能急剧下降", "性能急剧提升", "but degrades sharply"),
+    ("2512.20948", "C101", "result", "性能明显下降", "性能明显提升", "but noticeable degradation"),
+    # "spherical harmonic" harms nothing; "Previous CoVR benchmarks ..., limiting practical usefulness" is the
+    # problem taken on: neither says the paper's own work got worse
+    ("2509.11087", "C101", "conclusion", "都有显著提升", "都有显著下降", "performs better"),
+    ("2506.05274", "C101", "conclusion", "显著的性能提升", "显著的性能下降", "raises the state-of-the-art"),
+    # a cost going up that the abstract never names, its own sentences only gaining; "with minimal time cost"
+    # says a cost stays down
+    ("2512.20996", "C101", "conclusion", "显著降低了交通仿真的使用门槛", "显著提高了交通仿真的使用门槛", "superior"),
+    ("2605.21466", "C101", "result", "显著降低时间成本", "显著提高时间成本", "minimal time cost"),
 ]
 
 
@@ -391,6 +415,9 @@ RECALL_QUIET = [
     ("2506.16591", "C101"),  # "在不损失精度的情况下降低计算负载": no 下降 in 情况下降低
     ("2506.16537", "C102"),  # "比没有敏捷性的星座性能提升约98%": "than constellations without agility"
     ("2512.21110", "C102"),  # "无法理解上下文和识别用户意图" restating the opening's "the inability to understand"
+    ("2506.17112", "C101"),  # "提升了模型的实用性": "practically relevant degradation ... mechanisms" names a process
+    ("2506.15742", "C101"),  # "显著加快了生成时间": 加快 of a time shortens it
+    ("2506.17221", "C101"),  # "增强了时间衰减奖励（TDR）机制": a mechanism named after time decay, no time
 ]
 
 

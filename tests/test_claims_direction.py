@@ -77,3 +77,18 @@ CLOSE_CALLS = [
 @pytest.mark.parametrize(("arxiv_id", "block", "old", "new"), CLOSE_CALLS, ids=[c[0] for c in CLOSE_CALLS])
 def test_close_call_stays_quiet(papers: dict[str, Paper], arxiv_id: str, block: str, old: str, new: str) -> None:
     assert run(edited(papers[arxiv_id], block, old, new)) == []
+
+
+# Ranking verbs read as comparisons (checker.claims.comparative), on real abstract sentences.
+def test_ranking_verbs_put_a_thing_above_or_below_a_named_reference() -> None:
+    from checker.claims.comparative import english_comparisons
+
+    leads = "to validate, erkang-diagnosis-1.1 leads gpt-4 in terms of comprehensive medical exams."
+    assert [direction for direction, _ in english_comparisons(leads, ["gpt"])] == [1]
+    lags = ("current speechllms only match cascades in selected settings and sfms lag behind both, highlighting "
+            "the gap")
+    assert [direction for direction, _ in english_comparisons(lags, ["both"])] == [-1]
+    # "leads to" is a consequence, not a ranking
+    consequence = ("experimentally, our pretraining approach teaches protein models to self-correct and leads to "
+                   "substantial performance gains compared to standard pretraining.")
+    assert english_comparisons(consequence, ["substantial"]) == []

@@ -24,9 +24,13 @@ _REFERENCES = {"预期": "expect", "阈值": "threshold", "熵": "entropy", "基
                "随机": "random", "专家": "expert"}
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")
 _WINDOW = 40  # how far after the English comparison word its reference may stand
-_EN_ABOVE = r"exceed\w*|surpass\w*|outperform\w*|above|beat\w*|(?:more|higher|better|greater|larger)(?: [\w-]+)? than"
-_EN_BELOW = r"below|underperform\w*|(?:less|lower|worse|fewer|smaller)(?: [\w-]+)? than"
-EN_COMPARISON_STEMS = ("exceed", "surpass", "outperform", "above", "beat", " than", "below", "underperform")
+# Verbs of a ranking too ("leads GPT-4", "ahead of", "tops", "edges out"), not "leads to" or "led by".
+_EN_ABOVE = (r"exceed\w*|surpass\w*|outperform\w*|above|beat\w*|(?:more|higher|better|greater|larger)(?: [\w-]+)? than|"
+             r"(?:leads|led)(?! to\b| by\b)|ahead of|tops|topped|edges out|edged out")
+_EN_BELOW = (r"below|underperform\w*|(?:less|lower|worse|fewer|smaller)(?: [\w-]+)? than|trail|trails|trailed|"
+             r"(?:lag|lags|lagged|lagging|fall|falls|fell|falling) behind")
+EN_COMPARISON_STEMS = ("exceed", "surpass", "outperform", "above", "beat", " than", "below", "underperform", "lead",
+                       " led ", "ahead", " top", "edge", "trail", "behind")
 _EN_COMPARISON = re.compile(rf"\b(?:({_EN_ABOVE})|({_EN_BELOW}))\b")
 _EN_NEGATION = re.compile(r"\b(?:not|no|never|fail\w*|cannot)\s+(?:\w+\s+)?$")
 

@@ -20,7 +20,8 @@ EN_DOWN = keys("reduc*", "decreas*", "drop*", "degrad*", "slower", "underperform
 # Everything that may say "less", for the test that an abstract never speaks of a decrease at all (not
 # "remove": "removing this subtype yields larger improvements in generalization" lowers nothing it names).
 EN_DOWN_BROAD = EN_DOWN + keys(
-    "suppress*", "prevent*", "avoid*", "curb*", "lessen*", "narrow*", "limit*", "harm*", "hurt*",
+    "suppress*", "prevent*", "avoid*", "curb*", "lessen*", "narrow*", "limit*", "harm", "harms", "harmed", "harming",
+    "harmful*", "hurt*",  # not "spherical harmonic", "harmonization"
     "impair*", "undermin*", "erod*", "compromis*", "damag*", "shorten*", "trim*", "low", "decay*", "loses", "lose",
     "losing", "lost", "penal*", "restrict*", "worsen*", "deteriorat*", "sacrific*", "vulnerab*", "fragil*",
     "the cost of", "tradeoff*", "expense")

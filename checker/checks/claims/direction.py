@@ -11,7 +11,6 @@ from checker.checks.claims.shared import (
     chinese_paper,
     digit_clauses,
     is_background,
-    key_positions,
     own_sentences,
     triggered,
 )
@@ -19,12 +18,14 @@ from checker.checks.context import PaperContext
 from checker.checks.registry import Hit, paper_rule
 from checker.claims import lexicon as lx
 from checker.claims.align import CLAUSE_SPLIT, Piece, clause_terms, numbers_in
+from checker.claims.bounds import scaled_bound
 from checker.claims.comparative import (
     EN_COMPARISON_STEMS,
     ZH_COMPARISON_SCREEN,
     chinese_comparisons,
     english_comparisons,
 )
+from checker.claims.decline import EN_SHARP_DOWN, finding_of_decline, others_work, segment_direction
 from checker.claims.english import has_any, keys, padded
 from checker.claims.objects import (
     CONJUNCTION,
@@ -50,6 +51,7 @@ from checker.claims.view import (
     aligned,
     last_sentence,
 )
+from checker.claims.worse import EN_WEAKER, cost_rise_disagreement, worse_disagreement
 from checker.models import Category, Severity
 
 
@@ -75,6 +77,9 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
     效率/efficiency, 成本/cost ...) where the part of an abstract sentence naming it says only the other way
     or praises it ("achieving remarkable performance"), and no part says this way except of other methods;
     opening, hedged and background sentences are no evidence; 削弱 of an "X-enhanced" compound too: a warning.
+    Where the abstract never names the quantity, its own sentences that only gain, cut a cost or acclaim the work
+    are the evidence (checker.claims.worse), as for a cost going up "while keeping" something (在保持...的同时);
+    a bound on a number at another scale (1.16亿 and "116M") is read through checker.claims.bounds.
     Example (2503.13724, flipped as the mutation harness does): "推理速度降低了56倍" against "we increase
     inference speed by a factor of $56$"; (2512.20651) "显著下降长期对话中的知识保真度" against "It
     significantly improves knowledge fidelity and retrieval efficiency".
@@ -133,6 +138,10 @@ def _bound_hits(ctx: PaperContext) -> Iterator[Hit]:
             continue
         bounded = [number for number in numbers_in(clause) if chinese_bound(clause, number)]
         if not bounded or not any(bounded_somewhere(_lowered_abstract(ctx), number) for number in bounded):
+            scaled = scaled_bound(ctx, block, clause) if bounded else None  # "低于1.16亿" against "over 116M"
+            if scaled and scaled.source and scaled.source != scaled.said:
+                yield Hit(f"the summary says {_BOUND[scaled.said]} {scaled.number} where the abstract says "
+                          f"{_BOUND[scaled.source]}", block, clause, scaled.sentence, confidence=0.7)
             continue  # no number bounded on both sides: no need to split the abstract
         sentence = aligned(ctx, clause, by_number=True)
         if sentence is None and all(len(number) == 1 for number in bounded):
@@ -233,7 +242,7 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int, skip: int
     """The warning for a clause no number aligns, read one direction word at a time ("降低参数量并下降物理合理性"
     holds a usual and a flipped claim); the word at ``skip`` was read at a number already."""
     if lx.ZH_WORSE.search(clause):  # "在加速比和稀疏度上劣于现有方法": 劣于 decides, whatever 加速 says
-        evidence = _worse_disagreement(ctx)
+        evidence = worse_disagreement(ctx)
         if evidence is not None:
             yield Hit("the summary says down; the abstract says up about the same thing", block, clause, evidence,
                       confidence=0.5, severity=Severity.warning)
@@ -255,7 +264,7 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int, skip: int
             # it went down ("语义线索显著提高LLMs在简单任务上的表现" against "we show that semantic cues can
             # significantly deteriorate reasoning models' performance").
             evidence = None if block not in _FINDING_BLOCKS else _usual_claim_contradicted(
-                ctx, clause, clause[max(0, word.start() - 8) : word.end() + 24])
+                ctx, clause, clause[max(0, word.start() - 8) : word.end() + 24], word.start())
             if evidence is not None:
                 yield Hit("the summary says up; the abstract's findings say down about the same thing", block,
                           clause, evidence, confidence=0.5, severity=Severity.warning)
@@ -276,9 +285,10 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int, skip: int
         if evidence is None:
             evidence = _concept_disagreement(ctx, before + word.group() + after, before + word.group() + strict,
                                              1 if up else -1, praise_ok=_ZH_CONTRAST.search(clause) is None,
-                                             verb_at=len(before))
+                                             verb_at=len(before),
+                                             while_keeping=_ZH_WHILE_KEEPING.search(clause, 0, word.start()) is not None)
         if evidence is None and _ZH_WEAKEN.fullmatch(word.group()) and not _ZH_CONTRAST.search(clause):
-            evidence = _worse_disagreement(ctx, _EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
+            evidence = worse_disagreement(ctx, EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
         if evidence is not None:
             said, source = ("up", "down") if up else ("down", "up")
             yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
@@ -290,15 +300,15 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int, skip: int
 _ZH_UP_OR_DOWN = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}".replace("下降", "下(?<![况件提]下)降"))
 # "实现了1.3到1.5倍的提升": a nominal 提升 (an improvement) of a cost is a verdict, not a direction.
 _ZH_IMPROVEMENT = re.compile(r"(?<=的)(?:提升|提高|改善|改进)")
+# "在保持强大分割性能的同时", "在不牺牲精度的情况下" right before a direction word: what follows is the gain.
+_ZH_WHILE_KEEPING = re.compile(r"(?:保持|维持|不损失|不牺牲|不降低)[^，。；]{0,20}?(?:的?同时|情况下|前提下)[^，。；]{0,6}$")
 _ZH_SMALLER_CHANGE = re.compile(r"得?[更较最]?[少小]")
 _ZH_COST_LOOSE = re.compile(re.sub(r"\(\?<!抗.\)", "", lx.ZH_COST.pattern))  # a sure screen: no cost word at all
 # "但在测试集上出现显著性能下降": a contrast reports a weakness, which praise elsewhere does not contradict.
 _ZH_CONTRAST = re.compile(r"但|然而|却|不过|(?<![从进因继])而")  # 从而/进而 ("thereby") contrast nothing
 
 
-
 _LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*)[\s-]*$")
-
 
 
 def _enhanced_compound(ctx: PaperContext, before: str) -> str | None:
@@ -332,7 +342,7 @@ def _enhanced_phrase(ctx: PaperContext, after: str) -> str | None:
     for sentence in abstract_sentences(ctx):
         lowered = sentence.text.lower()
         for at in _term_positions(lowered, term):
-            if has_any(padded(lowered[max(0, at - _WEAKER_NEAR) : at + len(term) + _WEAKER_NEAR]), _EN_WEAKER):
+            if has_any(padded(lowered[max(0, at - _WEAKER_NEAR) : at + len(term) + _WEAKER_NEAR]), EN_WEAKER):
                 return None
         if found is None and phrase.search(lowered):
             found = sentence.text
@@ -350,32 +360,6 @@ def _term_positions(lowered: str, term: str) -> list[int]:
     return found
 
 
-def _worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE, *, costs_apart: bool = False
-                        ) -> str | None:
-    """劣于 (削弱, 恶化) where the abstract's own sentences (past its opening) never say worse (weaker, lower):
-    the first of them that says better. With ``costs_apart``, a word that lowers a cost in its part of a
-    sentence ("reduces mean absolute error (MAE) by 24.9%", "lower gradient variance") says nothing worse."""
-    own = own_sentences(ctx)
-    if any(_says_weaker(sentence, vetoes, costs_apart) for sentence in own):
-        return None
-    for wanted in (lx.EN_BETTER, lx.EN_UP, _EN_STRONGER):
-        for sentence in own:
-            if has_any(sentence.padded, wanted) and not is_background(sentence.padded):
-                return sentence.text
-    return None
-
-
-def _says_weaker(sentence: Piece, vetoes: tuple[str, ...], costs_apart: bool) -> bool:
-    if not has_any(sentence.padded, vetoes):
-        return False
-    if not costs_apart:
-        return True
-    return any(has_any(part, vetoes) and not has_any(part, _EN_COST_CUT)
-               for part in map(padded, _SEGMENT.split(sentence.text)))
-
-
-# A cost, or a verb that only ever cuts one (compressing a model, pruning tokens).
-_EN_COST_CUT = lx.EN_COST + keys("compress*", "sav*", "prun*", "redundan*", "eliminat*")
 _ZH_WEAKEN = re.compile(r"削弱|恶化")
 # What may say a good quantity went down; "compress" and "save" name methods and costs ("improves LLM
 # performance by compressing retrieved documents").
@@ -385,127 +369,48 @@ _ZH_WEAKEN = re.compile(r"削弱|恶化")
 # ("low accuracy", not "Low densification ... pseudo-view consistency"): see _comparatives.
 _EN_GOOD_DOWN = tuple(key for key in lx.EN_DOWN_BROAD if key not in (" compress", " sav", " tradeoff", " limit",
                                                                        " low ")) + keys("limit", "limits", "limiting")
-_EN_STRONGER = keys("stronger", "more closely", "more accurate*", "more robust*", "more reliabl*", "more effective*")
-_EN_WEAKER = lx.EN_DOWN_BROAD + lx.EN_WORSE + keys("weak*", "undermin*", "impair*", "attenuat*", "risk*", "threat*")
 _EN_PRAISE = keys("stateoftheart", "state of the art", "sota", "remarkabl*", "superior*", "excellent", "strong",
                   "stronger", "competitive", "robust", "effective*", "high", "higher", "best", "impressive",
                   "refin*", "advanc*", "promot*", "facilitat*", "ensur*", "achiev*", "deliver*", "maintain*",
                   "preserv*", "enabl*", "support*", "benefit*", "stabiliz*", "reliabl*")
 _EN_OWN_RESULT = keys("our results", "our findings", "our experiments", "results indicate", "results suggest")
-_NEAR = 40
-_MARGIN = 10  # how much nearer the other way's word must stand to count as the sentence's direction
-def _nearest_direction(text: str, wanted: tuple[str, ...], same: tuple[str, ...], other: tuple[str, ...]) -> int:
-    """-1 when a ``same`` word stands about as near some mention of the concept in a sentence as any ``other``
-    word ("as X increased, performance declined" is read as a decline), 1 when an ``other`` word stands
-    clearly nearest every mention (within _NEAR characters), else 0."""
-    same_at, other_at = key_positions(text, same), key_positions(text, other)
-    verdict = 0
-    for concept in key_positions(text, wanted):
-        to_same = min((abs(at - concept) for at in same_at), default=_NEAR + 1)
-        to_other = min((abs(at - concept) for at in other_at), default=_NEAR + 1)
-        if to_same <= min(to_other + _MARGIN, _NEAR):
-            return -1
-        if to_other <= _NEAR:
-            verdict = 1
-    return verdict
-
-
-_SEGMENT = re.compile(r"[,;:()]| and | but | while | whereas ")
-
-
-_EN_OTHERS_WORK = keys("traditional", "existing", "prior", "previous", "conventional")
-
-
-def _others_work(padded_sentence: str) -> bool:
-    """A sentence that opens on other methods ("Traditional MIL approaches ...", "Existing methods ...")."""
-    return has_any(padded_sentence[:30], _EN_OTHERS_WORK)
-
-
-_NEGATED_WORD = re.compile(r" (?:without|not|no|never) \w+")
-
-
-def _segment_direction(text: str, wanted: tuple[str, ...], same: tuple[str, ...], other: tuple[str, ...]) -> int:
-    """_nearest_direction, read in each part of the sentence (between commas, "and", "but") that names the
-    concept: -1 when one says the ``same`` way, 1 when one says only the ``other`` way, else 0."""
-    verdict = 0
-    for segment in _SEGMENT.split(text):
-        part = _NEGATED_WORD.sub(" ", padded(segment))  # "without compromising diversity" says no decrease
-        if not has_any(part, wanted):
-            continue
-        says_same, says_other = has_any(part, same), has_any(part, other)
-        found = _nearest_direction(part, wanted, same, other) if says_same and says_other else (
-            -1 if says_same else int(says_other))
-        if found < 0:
-            return -1
-        verdict = max(verdict, found)
-    return verdict
-
-
-# Words that say a good quantity went down in a finding; not "limit", "restrict", "compromise", which mostly
-# describe a problem or deny a loss.
-_EN_SHARP_DOWN = keys("degrade", "degrades", "degraded", "degrading", "deteriorate", "deteriorates", "deteriorated",
-                      "deteriorating", "declines", "declined", "drops", "dropped", "hurts", "harms", "harmed",
-                      "impairs", "impaired", "undermines", "undermined", "worsens", "worsened", "collapses",
-                      "collapsed", "diminishes", "diminished", "falls", "fell", "weakens", "weakened", "undermining",
-                      "declining", "dropping", "hurting", "harming", "impairing", "weakening", "diminishing",
-                      "worsening")
-_EN_FINDING_MARK = keys("we show", "we find", "we found", "we observe*", "results", "experiments", "reveal*",
-                        "demonstrat*", "analys*", "findings")
-_EN_DEICTIC = keys("these", "this", "such", "those", "it", "they")  # "These discontinuities degrade ...": the problem
-_EN_OTHERS_ANYWHERE = _EN_OTHERS_WORK + keys("current", "baseline*", "stateoftheart", "state of the art", "sota",
-                                            "other", "standard", "vanilla", "naive", "without")
 
 
 _FINDING_BLOCKS = frozenset({"result", "conclusion"})  # where a summary restates the paper's findings
 
 
-
-def _usual_claim_contradicted(ctx: PaperContext, clause: str, after: str) -> str | None:
-    """For a good quantity going up in a clause (named in ``after``, the words around the up word), the paper's
-    own finding that it went down: an abstract sentence past the proposal whose part naming it says down, not of
-    other methods, not hedged or negated, where no sentence says it went up or praises it."""
-    if (not ZH_ANY_CONCEPT.search(after) or _ZH_CONTRAST.search(clause) or ZH_OTHERS_BEFORE.search(clause)
+def _usual_claim_contradicted(ctx: PaperContext, clause: str, after: str, at: int) -> str | None:
+    """For a good quantity going up in a clause (named in ``after``, the words around the up word at ``at``), the
+    paper's own finding that it went down: an abstract sentence past the proposal whose part naming it says down,
+    not of other methods, not hedged or negated, where no sentence says it went up or praises it. A clause that
+    turns on a contrast (但) before the word is read only against a finding that turns the same way ("robust
+    performance in ... but noticeable degradation in ..."), whatever praise the rest of the abstract holds."""
+    contrast = _ZH_CONTRAST.search(clause)
+    if (not ZH_ANY_CONCEPT.search(after) or (contrast and contrast.start() > at) or ZH_OTHERS_BEFORE.search(clause)
             or not _sharp_down_in_abstract(ctx)):
         return None
     wanted = tuple(key for pattern, keys_ in lx.CHANGE_CONCEPTS if pattern.search(after) for key in keys_)
-    evidence = next((sentence for sentence in own_sentences(ctx)[1:] if _finding_of_decline(sentence, wanted)),
-                    None)
+    evidence = next((sentence for sentence in own_sentences(ctx)[1:]
+                     if finding_of_decline(sentence, wanted, contrast=contrast is not None)), None)
     if evidence is None:
         return None
     for sentence in abstract_sentences(ctx):
         if sentence is not evidence and has_any(sentence.padded, wanted):
-            direction = _segment_direction(sentence.text, wanted, _EN_SHARP_DOWN, lx.EN_UP)
-            if direction > 0 or (direction == 0 and has_any(sentence.padded, _EN_PRAISE)):
+            direction = segment_direction(sentence.text, wanted, EN_SHARP_DOWN, lx.EN_UP)
+            if direction > 0 or (direction == 0 and not contrast and has_any(sentence.padded, _EN_PRAISE)):
                 return None  # it does go up somewhere, or is praised
     return evidence.text
 
 
 _SHARP_DOWN_STEMS = ("degrad", "deteriorat", "declin", "drop", "hurt", "harm", "impair", "undermin", "worsen",
-                     "collaps", "diminish", "fell", "fall", "weaken")  # a sure screen for _EN_SHARP_DOWN
+                     "collaps", "diminish", "fell", "fall", "weaken")  # a sure screen for EN_SHARP_DOWN
 
 
 def _sharp_down_in_abstract(ctx: PaperContext) -> bool:
-    """Whether the abstract has a word of _EN_SHARP_DOWN at all (once per paper: most have none)."""
+    """Whether the abstract has a word of EN_SHARP_DOWN at all (once per paper: most have none)."""
     found: bool = ctx.memo("claims.sharp_down", lambda: any(stem in _lowered_abstract(ctx) for stem in
                                                             _SHARP_DOWN_STEMS))
     return found
-
-
-def _finding_of_decline(sentence: Piece, wanted: tuple[str, ...]) -> bool:
-    """A sentence of the paper's own that says the concept went down and nothing went up: "Through experiments
-    with four LLMs we show that semantic cues can significantly deteriorate reasoning models' performance"."""
-    text = sentence.padded
-    return (has_any(text, wanted) and has_any(text, _EN_SHARP_DOWN) and not has_any(text, lx.EN_UP)
-            and (has_any(text, _EN_FINDING_MARK) or not has_any(text[:8], _EN_DEICTIC))
-            and not has_any(text, _EN_OTHERS_ANYWHERE) and not has_any(text, lx.EN_SOFT)
-            and not is_background(text) and not _negated_about(sentence.text, wanted)
-            and _segment_direction(sentence.text, wanted, _EN_SHARP_DOWN, lx.EN_UP) < 0)
-
-
-def _negated_about(text: str, wanted: tuple[str, ...]) -> bool:
-    """Whether a part of the sentence naming the concept is negated ("fail to uphold ..., consequently
-    undermining their legitimacy" is not: the failure is about something else)."""
-    return any(has_any(part, lx.EN_NEGATION) for part in map(padded, _SEGMENT.split(text)) if has_any(part, wanted))
 
 
 # "improved Phoneme Error Rates" lowers them: only a plain up word says a cost went up.
@@ -513,11 +418,13 @@ _EN_COST_UP = tuple(key for key in lx.EN_UP if key not in lx.EN_AMBIGUOUS_UP)
 
 
 def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *, praise_ok: bool = True,
-                          verb_at: int = -1) -> str | None:
+                          verb_at: int = -1, while_keeping: bool = False) -> str | None:
     """For the words around one direction word of a clause no number aligns (``near`` reaches over 和/与,
     ``strict`` does not), the telltale pairings of a flipped direction: a good quantity going down (降低性能)
     or a cost going up (提高计算成本) where the abstract sentences about it say only the other way, or praise
-    it without a direction word ("achieving remarkable performance"). Returns that abstract sentence."""
+    it without a direction word ("achieving remarkable performance"); a cost going up right after "while
+    keeping" something (``while_keeping``) or one the abstract never names, where its own sentences never let a
+    cost go up (checker.claims.worse). Returns that abstract sentence."""
     cost = about_cost(strict, verb_at)
     if cost is False and ends_with_cost(near) and not any(pattern.search(near) for pattern, _ in lx.CHANGE_CONCEPTS):
         # "增加种族和性别职业刻板印象": 和 joins two modifiers of one cost (not "增强的身份保持和高效内存利用")
@@ -531,24 +438,30 @@ def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *,
     if not wanted:
         return None
     same, other = (_EN_COST_UP, lx.EN_DOWN) if cost else (_EN_GOOD_DOWN, lx.EN_UP)
-    # "recovers missing data more accurately": a comparative of the quantity itself says which way it went.
-    same, other = same + _comparatives("less", wanted), other + _comparatives("more", wanted)
-    if not cost:
-        same += _comparatives("low", wanted)
+    # "recovers missing data more accurately": a comparative of the quantity itself says which way it went; of a
+    # cost the other way round ("requires less memory", "with minimal time cost").
+    if cost:
+        same += _comparatives("more", wanted)
+        other += tuple(key for word in _EN_SMALL for key in _comparatives(word, wanted))
+    else:
+        same += _comparatives("less", wanted) + _comparatives("low", wanted)
+        other += _comparatives("more", wanted)
     evidence: str | None = None
     positive: str | None = None
     problem_of_others = False
     opening = _opening_count(ctx)
     evidence_is_own = False
+    named = False
     for position, sentence in enumerate(abstract_sentences(ctx)):
         if not has_any(sentence.padded, wanted):
             continue
+        named = True
         says_same, says_other = has_any(sentence.padded, same), has_any(sentence.padded, other)
         if says_same:  # "reduces latency and improves throughput": the word nearest the concept decides, and a
             # word in another part of the sentence is about something else ("improves fidelity ..., reduces ...")
-            nearest = _segment_direction(sentence.text, wanted, same, other)
+            nearest = segment_direction(sentence.text, wanted, same, other)
             says_same, says_other = nearest < 0, nearest > 0
-        if says_same and not says_other and not _others_work(sentence.padded):
+        if says_same and not says_other and not others_work(sentence.padded):
             if not _problem_statement(sentence, position, opening):
                 return None  # the abstract does say this way somewhere (not of other methods: "Traditional MIL
                 # approaches ... struggle ..., limiting their robustness")
@@ -566,18 +479,26 @@ def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *,
         # The clause may restate the problem the opening describes ("they struggle with ... understanding"): only
         # the paper's own finding the other way outweighs it ("show that our approach consistently outperforms").
         return evidence if evidence_is_own else None
+    if evidence is None and cost and zh > 0 and (while_keeping or (
+            not named and strict[verb_at : verb_at + 2] in _ZH_PLAIN_UP and ends_with_cost(strict))):
+        # "在保持性能的同时显著增加了数据需求": a gain would cut the cost; "显著提高了交通仿真的使用门槛" of a cost
+        # the abstract never names, where its own sentences only gain (not "加快了生成时间", which shortens it, nor
+        # "增强了时间衰减奖励机制", whose head noun is no cost)
+        return cost_rise_disagreement(ctx, wanted)
     if evidence is None and positive is None and not cost and praise_ok:
         # A good quantity going down the abstract never states about it, where nothing of the paper's own gets
         # worse, weaker or lower at all ("用于降低视频语言理解能力")
-        return _worse_disagreement(ctx, _EN_WEAKER, costs_apart=True)
+        return worse_disagreement(ctx, EN_WEAKER, costs_apart=True)
     return evidence or positive
+
+
+_ZH_PLAIN_UP = frozenset({"增加", "提高", "提升"})  # verbs that make a cost more, not faster (加快) or stronger
+_EN_SMALL = ("less", "lower", "minimal", "negligible", "marginal", "low")  # of a cost: it went or stays down
 
 
 def _comparatives(word: str, wanted: tuple[str, ...]) -> tuple[str, ...]:
     """' more accura' for the key ' accura' ("more accurately", "less robust")."""
     return tuple(f" {word}{key}" for key in wanted)
-
-
 
 
 def _problem_statement(sentence: Piece, position: int, opening: int) -> bool:
