@@ -391,6 +391,24 @@ RECALL_CATCHES = [
     # says a cost stays down
     ("2512.20996", "C101", "conclusion", "显著降低了交通仿真的使用门槛", "显著提高了交通仿真的使用门槛", "superior"),
     ("2605.21466", "C101", "result", "显著降低时间成本", "显著提高时间成本", "minimal time cost"),
+    # neither a trade-off ("an efficiency-fidelity trade-off") nor a size ("excel on smaller datasets") says the
+    # paper's own work got worse
+    ("2602.20476", "C101", "tldr", "并提升物理合理性", "并下降物理合理性", "SceMoS disentangles"),
+    ("2506.16791", "C101", "result", "可以提高表格", "可以降低表格", "advance the state-of-the-art"),
+    # a word stating the paper's aim (为提升...) is read against the opening sentence, which states it too
+    ("2605.20404", "C101", "conclusion", "为提升公众AI素养", "为下降公众AI素养", "literacy"),
+    # only the opening's problem names the quantity ("suffers from high memory usage and low throughput"): the
+    # paper's own sentences, none saying worse, are the evidence
+    ("2605.20600", "C101", "tldr", "并提升吞吐量", "并下降吞吐量", "effectiveness"),
+    # a change denied one way where the abstract denies it the other way, of the same quantity
+    ("2605.21135", "C101", "tldr", "虽未提升生产力", "虽未下降生产力", "productivity or quality gains"),
+    ("2512.20674", "C101", "result", "且不增加可训练参数", "且不减少可训练参数", "without increasing"),
+    ("2506.16732", "C101", "tldr", "测试性能并未提高", "测试性能并未降低", "do not necessarily entail better"),
+    # a name reversed (Universum削弱 for "Universum-enhanced") whether or not the clause states a finding
+    ("2512.21170", "C101", "conclusion", "Universum增强分类器", "Universum削弱分类器", "Universum-enhanced"),
+    ("2506.15830", "C101", "conclusion", "量子增强系统", "量子削弱系统", "quantum-enhanced"),
+    # a placing in a shared task acclaims the work as much as "state-of-the-art" does
+    ("2509.11991", "C101", "conclusion", "有效提升文本", "有效下降文本", "first and second place"),
 ]
 
 

@@ -92,3 +92,29 @@ def test_ranking_verbs_put_a_thing_above_or_below_a_named_reference() -> None:
     consequence = ("experimentally, our pretraining approach teaches protein models to self-correct and leads to "
                    "substantial performance gains compared to standard pretraining.")
     assert english_comparisons(consequence, ["substantial"]) == []
+
+
+@pytest.mark.parametrize(("before", "aim"), [
+    ("该拼图式漫画信息图为", True),  # 为提升公众AI素养提供了...工具
+    ("以", True),
+    ("旨在有效", True),
+    ("该方法可以", False),  # 可以降低: a can, not an aim
+    ("作为", False),
+    ("难以", False),
+])
+def test_a_word_after_an_aim_marker_states_the_papers_aim(before: str, aim: bool) -> None:
+    from checker.checks.claims.direction import _ZH_PURPOSE
+    assert (_ZH_PURPOSE.search(before) is not None) is aim
+
+
+@pytest.mark.parametrize(("sentence", "declines"), [
+    ("This 2D factorization reaches an efficiency-fidelity trade-off.", False),
+    ("Foundation models excel on smaller datasets.", False),
+    ("The method yields smaller gains on long inputs.", True),  # smaller of a gain is still a decline
+    ("Accuracy drops on noisy inputs.", True),
+])
+def test_a_trade_off_or_a_size_is_no_decline(sentence: str, declines: bool) -> None:
+    from checker.claims import lexicon as lx
+    from checker.claims.align import Piece
+    from checker.claims.worse import EN_WEAKER, _says_weaker
+    assert _says_weaker(Piece(sentence), EN_WEAKER + lx.EN_WORSE, costs_apart=True) is declines

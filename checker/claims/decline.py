@@ -116,3 +116,21 @@ def _contrast_then_decline(text: str, wanted: tuple[str, ...]) -> bool:
 # The noun says down only right after a contrast: "practically relevant degradation ... mechanisms" names one.
 _EN_TURNED_DOWN = EN_SHARP_DOWN + keys("degradation")
 _TURN_NEAR = 20  # " but noticeable degradation": the down word within a word or two of the contrast
+
+
+# A change the abstract denies ("without increasing the number of trainable parameters", "does not meaningfully
+# improve access", "no condition yielded productivity or quality gains"): the denied word, at most five words on.
+_EN_DENIED = re.compile(r"\b(?:not|without|no|never|nor)\b(?:\s+[\w-]+){0,5}?\s+"
+                        r"(improv|increas|enhanc|boost|rais|add|gain|better|higher|reduc|decreas|lower|cut|drop|"
+                        r"degrad|compromis|sacrific|hurt|harm|worse)\w*")
+_EN_DENIED_UP = frozenset({"improv", "increas", "enhanc", "boost", "rais", "add", "gain", "better", "higher"})
+_EN_DENIED_VERDICT = frozenset({"improv", "enhanc", "better", "gain", "degrad", "compromis", "sacrific", "hurt",
+                                "harm", "worse"})  # better or worse, whichever way a cost goes
+
+
+def denied_changes(abstract: str) -> list[tuple[int, bool, str, int]]:
+    """(direction, verdict word, lower-cased text around it, where it starts) of each change the abstract denies."""
+    lowered = abstract.lower()
+    return [(1 if match.group(1) in _EN_DENIED_UP else -1, match.group(1) in _EN_DENIED_VERDICT,
+             lowered[max(0, match.start() - _NEAR) : match.end() + _NEAR], match.start())
+            for match in _EN_DENIED.finditer(lowered)]

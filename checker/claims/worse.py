@@ -21,10 +21,17 @@ _EN_STRONGER = keys("stronger", "more closely", "more accurate*", "more robust*"
 EN_WEAKER = lx.EN_DOWN_BROAD + lx.EN_WORSE + keys("weak*", "undermin*", "impair*", "attenuat*", "risk*", "threat*")
 # "To address this limitation": a noun naming the problem the paper takes on, not a decline it reports.
 _LIMITATION_NOUN = re.compile(r" limitations? ")
+# Neither a trade-off ("reaches an efficiency-fidelity trade-off": two quantities, no direction) nor the size of a
+# thing ("foundation models excel on smaller datasets", "into smaller sub-problems") says something got worse.
+_NO_DECLINE = re.compile(r" tradeoffs? | (?:smaller|lower)(?: \w+)? (?:datasets?|models?|networks?|problems?|"
+                         r"subproblems?|subtasks?|tasks?|scales?|instances?|graphs?|samples?|images?|languages?|"
+                         r"components?|modules?|pieces?|units?|steps?|budgets?|resolutions?)(?= )")
 # Acclaim of the paper's own work with no direction word ("We demonstrate its effectiveness", "achieving
 # remarkable results", "our submissions achieved first and second place").
 _EN_ACCLAIM = keys("effective", "effectiveness", "efficacy", "remarkabl*", "excellent", "impressive", "superior*",
-                   "stateoftheart", "state of the art", "sota", "first place", "competitive", "strong performance")
+                   "stateoftheart", "state of the art", "sota", "first place", "competitive", "strong performance",
+                   # a placing in a shared task ("our submissions achieved first and second place")
+                   "first and second place", "1st place", "ranked first", "ranked 1st", "topranked")
 
 
 def worse_disagreement(ctx: PaperContext, vetoes: tuple[str, ...] = lx.EN_WORSE, *, costs_apart: bool = False
@@ -56,7 +63,8 @@ def _says_weaker(sentence: Piece, vetoes: tuple[str, ...], costs_apart: bool) ->
     if others_work(sentence.padded):
         return False  # "Previous CoVR benchmarks ..., limiting practical usefulness": the problem taken on
     # "without compromising accuracy" denies a loss
-    parts = (NEGATED_WORD.sub(" ", _LIMITATION_NOUN.sub(" ", padded(text))) for text in SEGMENT.split(sentence.text))
+    parts = (_NO_DECLINE.sub(" ", NEGATED_WORD.sub(" ", _LIMITATION_NOUN.sub(" ", padded(text))))
+             for text in SEGMENT.split(sentence.text))
     return any(has_any(part, vetoes) and not has_any(part, _EN_COST_CUT) for part in parts)
 
 

@@ -25,7 +25,13 @@ from checker.claims.comparative import (
     chinese_comparisons,
     english_comparisons,
 )
-from checker.claims.decline import EN_SHARP_DOWN, finding_of_decline, others_work, segment_direction
+from checker.claims.decline import (
+    EN_SHARP_DOWN,
+    denied_changes,
+    finding_of_decline,
+    others_work,
+    segment_direction,
+)
 from checker.claims.english import has_any, keys, padded
 from checker.claims.objects import (
     CONJUNCTION,
@@ -79,7 +85,8 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
     opening, hedged and background sentences are no evidence; 削弱 of an "X-enhanced" compound too: a warning.
     Where the abstract never names the quantity, its own sentences that only gain, cut a cost or acclaim the work
     are the evidence (checker.claims.worse), as for a cost going up "while keeping" something (在保持...的同时);
-    a bound on a number at another scale (1.16亿 and "116M") is read through checker.claims.bounds.
+    a bound on a number at another scale (1.16亿 and "116M") is read through checker.claims.bounds; a change
+    denied one way (且不减少参数) where the abstract denies it the other way ("without increasing ... parameters").
     Example (2503.13724, flipped as the mutation harness does): "推理速度降低了56倍" against "we increase
     inference speed by a factor of $56$"; (2512.20651) "显著下降长期对话中的知识保真度" against "It
     significantly improves knowledge fidelity and retrieval efficiency".
@@ -88,8 +95,16 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
         return
     yield from _bound_hits(ctx)
     yield from _comparison_hits(ctx)
+    yield from _denied_hits(ctx)
     for block, clause in triggered(ctx, _ZH_ANY_DIRECTION, CLAIM_BLOCKS):
         if lx.ZH_NOT_A_FINDING.search(clause):
+            # "提出的Universum削弱分类器有效解决了...挑战": a name reversed ("Universum-enhanced classifiers") is
+            # wrong however the clause is framed
+            at = clause.find("削弱")
+            evidence = _enhanced_compound(ctx, clause[:at]) if at > 0 else None
+            if evidence is not None:
+                yield Hit("the summary says down; the abstract says up about the same thing", block, clause,
+                          evidence, confidence=0.5, severity=Severity.warning)
             continue
         zh = _direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
         if not zh and lx.ZH_WORSE.search(clause):
@@ -174,6 +189,48 @@ def _comparison_hits(ctx: PaperContext) -> Iterator[Hit]:
             yield Hit(f"the summary says {said_word} where the abstract says {source_word}", block,
                       _clause_at(text, at), evidence, confidence=0.5, severity=Severity.warning)
             break
+
+
+# A change a clause denies ("虽未提升生产力或质量", "测试性能并未提高", "且不增加可训练参数数量").
+# It opens on a character class, which the regex engine scans for fast (an alternation there costs ten times more).
+_ZH_DENIED = re.compile(r"[不未没](?:(?<=不)(?<![而从]不)(?![仅断同])|(?<=未)(?<!未未)(?!来)|(?<=没)有)"
+                        r"(?:有效|显著|明显|必然|一定|会)?(降低|减少|下降|削弱|恶化|提高|提升|增加|增强|改善)")
+_ZH_DENIAL_ADVERB = "并也均都"  # 并未, 也不, 均未: part of the denial, not a conjunction
+_ZH_DENIED_VERDICT = frozenset({"恶化", "改善"})
+
+
+def _denied_hits(ctx: PaperContext) -> Iterator[Hit]:
+    """A clause denying a change one way where the abstract denies it only the other way, of the same quantity
+    ("虽未下降生产力或质量" against "no condition yielded productivity or quality gains"): with both denied, the
+    words compare as they stand, whatever the quantity; better/worse words only of a quantity that is no cost."""
+    for block, clause in triggered(ctx, _ZH_DENIED, CLAIM_BLOCKS):
+        match = _ZH_DENIED.search(clause)
+        if match is None or _ZH_DENIED.search(clause, match.end()):
+            continue  # one denial per clause, or it is too tangled to read
+        word = match.group(1)
+        said = 1 if lx.ZH_UP.fullmatch(word) else -1
+        # what is denied stands before the word up to a conjunction ("训练损失降低但测试性能并未提高") or after it
+        start = match.start() - (match.start() > 0 and clause[match.start() - 1] in _ZH_DENIAL_ADVERB)
+        around = (CONJUNCTION.split(clause[max(0, start - 12) : start])[-1]
+                  + CONJUNCTION.split(clause[match.end() : match.end() + 12])[0])
+        cost = lx.ZH_COST.search(around) is not None
+        if cost and word in _ZH_DENIED_VERDICT:
+            continue
+        wanted = tuple(key for pattern, keys_ in (*lx.CHANGE_CONCEPTS, *lx.COST_CONCEPTS) if pattern.search(around)
+                       for key in keys_)
+        if not wanted:
+            continue
+        about = [(source, at) for source, verdict, text, at in _denied_in_abstract(ctx)
+                 if not (cost and verdict) and has_any(padded(text), wanted)]
+        if about and all(source != said for source, _ in about):
+            yield Hit(f"the summary denies a change {'up' if said > 0 else 'down'}; the abstract denies it "
+                      f"{'down' if said > 0 else 'up'}", block, clause, _sentence_at(ctx, about[0][1]),
+                      confidence=0.5, severity=Severity.warning)
+
+
+def _denied_in_abstract(ctx: PaperContext) -> list[tuple[int, bool, str, int]]:
+    found: list[tuple[int, bool, str, int]] = ctx.memo("claims.denied", lambda: denied_changes(ctx.abstract))
+    return found
 
 
 def _sentence_at(ctx: PaperContext, position: int) -> str:
@@ -286,7 +343,8 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, zh: int, skip: int
             evidence = _concept_disagreement(ctx, before + word.group() + after, before + word.group() + strict,
                                              1 if up else -1, praise_ok=_ZH_CONTRAST.search(clause) is None,
                                              verb_at=len(before),
-                                             while_keeping=_ZH_WHILE_KEEPING.search(clause, 0, word.start()) is not None)
+                                             while_keeping=_ZH_WHILE_KEEPING.search(clause, 0, word.start()) is not None,
+                                             purpose=_ZH_PURPOSE.search(clause, 0, word.start()) is not None)
         if evidence is None and _ZH_WEAKEN.fullmatch(word.group()) and not _ZH_CONTRAST.search(clause):
             evidence = worse_disagreement(ctx, EN_WEAKER)  # "知识图谱削弱的RAG": nothing in it is weaker
         if evidence is not None:
@@ -302,6 +360,9 @@ _ZH_UP_OR_DOWN = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}".replace("
 _ZH_IMPROVEMENT = re.compile(r"(?<=的)(?:提升|提高|改善|改进)")
 # "在保持强大分割性能的同时", "在不牺牲精度的情况下" right before a direction word: what follows is the gain.
 _ZH_WHILE_KEEPING = re.compile(r"(?:保持|维持|不损失|不牺牲|不降低)[^，。；]{0,20}?(?:的?同时|情况下|前提下)[^，。；]{0,6}$")
+# "为提升公众AI素养提供了...工具", "以减少幻觉": the word states the paper's aim, which the opening sentence states
+# too ("the need for accessible ways to support public understanding and literacy"); not 可以/难以/作为/成为.
+_ZH_PURPOSE = re.compile(r"(?:(?<![作成因认行])为了?|(?<![可难所足予得加])以|用于|旨在)(?:有效|进一步|更好地|显著)?$")
 _ZH_SMALLER_CHANGE = re.compile(r"得?[更较最]?[少小]")
 _ZH_COST_LOOSE = re.compile(re.sub(r"\(\?<!抗.\)", "", lx.ZH_COST.pattern))  # a sure screen: no cost word at all
 # "但在测试集上出现显著性能下降": a contrast reports a weakness, which praise elsewhere does not contradict.
@@ -418,13 +479,14 @@ _EN_COST_UP = tuple(key for key in lx.EN_UP if key not in lx.EN_AMBIGUOUS_UP)
 
 
 def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *, praise_ok: bool = True,
-                          verb_at: int = -1, while_keeping: bool = False) -> str | None:
+                          verb_at: int = -1, while_keeping: bool = False, purpose: bool = False) -> str | None:
     """For the words around one direction word of a clause no number aligns (``near`` reaches over 和/与,
     ``strict`` does not), the telltale pairings of a flipped direction: a good quantity going down (降低性能)
     or a cost going up (提高计算成本) where the abstract sentences about it say only the other way, or praise
     it without a direction word ("achieving remarkable performance"); a cost going up right after "while
     keeping" something (``while_keeping``) or one the abstract never names, where its own sentences never let a
-    cost go up (checker.claims.worse). Returns that abstract sentence."""
+    cost go up (checker.claims.worse). Where the word states an aim (``purpose``: 为提升...), the opening sentence,
+    which states the paper's aim too, is evidence as well. Returns that abstract sentence."""
     cost = about_cost(strict, verb_at)
     if cost is False and ends_with_cost(near) and not any(pattern.search(near) for pattern, _ in lx.CHANGE_CONCEPTS):
         # "增加种族和性别职业刻板印象": 和 joins two modifiers of one cost (not "增强的身份保持和高效内存利用")
@@ -470,7 +532,8 @@ def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *,
         # the paper's own result ("Our results indicate ... the potential to enhance accuracy"), and those about
         # other work ("Recently, ... has emerged to improve reasoning performance") state no finding.
         hedged = has_any(sentence.padded, lx.EN_SOFT) and not has_any(sentence.padded, _EN_OWN_RESULT)
-        if evidence is None and not says_same and position and not hedged and not is_background(sentence.padded):
+        if (evidence is None and not says_same and (position or purpose) and not hedged
+                and not is_background(sentence.padded)):
             if says_other:
                 evidence, evidence_is_own = sentence.text, position >= opening
             elif praise_ok and not cost and positive is None and has_any(sentence.padded, _EN_PRAISE):
@@ -478,7 +541,13 @@ def _concept_disagreement(ctx: PaperContext, near: str, strict: str, zh: int, *,
     if problem_of_others:
         # The clause may restate the problem the opening describes ("they struggle with ... understanding"): only
         # the paper's own finding the other way outweighs it ("show that our approach consistently outperforms").
-        return evidence if evidence_is_own else None
+        if evidence_is_own:
+            return evidence
+        if cost or not praise_ok:
+            return None
+        # Only the problem names the quantity ("suffers from high memory usage and low throughput"), never the
+        # paper's own sentences: the work lowers it only where one of them says something got worse.
+        return worse_disagreement(ctx, EN_WEAKER, costs_apart=True)
     if evidence is None and cost and zh > 0 and (while_keeping or (
             not named and strict[verb_at : verb_at + 2] in _ZH_PLAIN_UP and ends_with_cost(strict))):
         # "在保持性能的同时显著增加了数据需求": a gain would cut the cost; "显著提高了交通仿真的使用门槛" of a cost
