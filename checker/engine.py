@@ -137,8 +137,7 @@ def _fork_available() -> bool:
 def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[CheckedPaper]:
     """Every record of the digest, checked; big JSONL files are split over worker processes."""
     jobs = options.jobs or min(os.cpu_count() or 1, 4)
-    big = source.format is DigestFormat.jsonl and source.path.stat().st_size >= PARALLEL_MIN_BYTES
-    if jobs <= 1 or not big or not _fork_available():
+    if jobs <= 1 or not _is_big(source) or not _fork_available():
         for paper in source.iter_papers():
             yield _check_one(paper, source.language, options.rules, options.severity_overrides)
         return
@@ -217,7 +216,7 @@ _FORKED: tuple[list[DigestSource], AuditOptions] | None = None  # what forked fi
 
 
 def _is_big(source: DigestSource) -> bool:
-    """Checked in chunks by worker processes of its own (see _checked_papers)."""
+    """A JSONL file big enough to be checked in chunks by worker processes of its own (see _checked_papers)."""
     return source.format is DigestFormat.jsonl and source.path.stat().st_size >= PARALLEL_MIN_BYTES
 
 
@@ -225,10 +224,9 @@ def audit_digests(sources: list[DigestSource], options: AuditOptions) -> list[Di
     """Each digest audited, in the given order. Many small files (a year of daily digests) are shared out to
     worker processes a file at a time; a big file is split by _checked_papers instead."""
     jobs = options.jobs or min(os.cpu_count() or 1, 4)
-    small = [i for i, source in enumerate(sources) if source.format is not DigestFormat.unknown
-             and not _is_big(source)]
-    small_bytes = sum(sources[i].path.stat().st_size for i in small)
-    if jobs <= 1 or len(small) < 2 or small_bytes < PARALLEL_FILES_MIN_BYTES or not _fork_available():
+    sizes = {i: source.path.stat().st_size for i, source in enumerate(sources)
+             if source.format is not DigestFormat.unknown and not _is_big(source)}
+    if jobs <= 1 or len(sizes) < 2 or sum(sizes.values()) < PARALLEL_FILES_MIN_BYTES or not _fork_available():
         return [audit_source(source, options) for source in sources]
     global _FORKED
     import multiprocessing
@@ -239,7 +237,7 @@ def audit_digests(sources: list[DigestSource], options: AuditOptions) -> list[Di
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             # Largest first, so that no worker is left with a big file at the end.
-            order = sorted(small, key=lambda i: (-sources[i].path.stat().st_size, i))
+            order = sorted(sizes, key=lambda i: (-sizes[i], i))
             for i, digest in zip(order, pool.map(_audit_forked_source, order), strict=True):
                 reports[i] = digest
                 if options.on_paper is not None:
