@@ -76,6 +76,8 @@ def audit(
     language: Annotated[Language | None, typer.Option(
         help="Expected summary language when the file name does not say (default zh).")] = None,
     progress: Annotated[bool, typer.Option(help="Progress on stderr (only on a terminal).")] = True,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=0, help="Worker processes for big or many digests (0: one per CPU, at most 4).")] = 0,
     config: Annotated[Path | None, typer.Option(
         "--config", help="digest-check.toml or pyproject.toml (default: found from the current folder up).")] = None,
     baseline: Annotated[Path | None, typer.Option(
@@ -104,7 +106,7 @@ def audit(
     default_language = language.value if language else settings.language or "zh"
     discovery = discover_sources(paths, default_language=default_language)
     readable = [s for s in discovery.sources if s.format is not DigestFormat.unknown]
-    options = AuditOptions(rules=rules, severity_overrides=_severity_overrides(settings))
+    options = AuditOptions(rules=rules, severity_overrides=_severity_overrides(settings), jobs=jobs)
     counter = _Progress() if progress and sys.stderr.isatty() else None
     if counter:
         options.on_paper = counter.tick

@@ -159,3 +159,16 @@ def test_python_m_checker_help() -> None:
                             cwd=ROOT, check=False, timeout=60)
     assert result.returncode == 0
     assert "audit" in result.stdout and "rules" in result.stdout
+
+
+def test_jobs_option_changes_nothing_in_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jobs 1 (one process) and --jobs 2 (files shared out to workers) give the same JSON report."""
+    import checker.engine as engine
+
+    monkeypatch.setattr(engine, "PARALLEL_FILES_MIN_BYTES", 0)  # the fixture days are small
+    paths = [str(fixture(name)) for name in ("day-2025-06-06", "day-2025-06-23", "j1")]
+    one = run_cli("audit", *paths, "-f", "json", "--fail-on", "never", "--jobs", "1")
+    two = run_cli("audit", *paths, "-f", "json", "--fail-on", "never", "-j", "2")
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.json()["summary"]["papers"] > 10
+    assert run_cli("audit", *paths, "--jobs", "-1").exit_code == 2
