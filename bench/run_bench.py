@@ -3,6 +3,7 @@
     .venv/bin/python bench/run_bench.py                # 100k papers
     .venv/bin/python bench/run_bench.py --papers 20000 --json bench/out/bench.json
     .venv/bin/python bench/run_bench.py --papers 36500 --days 365   # a year of daily files, one folder
+    .venv/bin/python bench/run_bench.py --papers 36500 --days 365 --jobs 1   # the same in one process
 
 Builds bench/out/bench-<N>_AI_enhanced_Chinese.jsonl by repeating the real papers of
 eval/data/base.jsonl under fresh arXiv ids, then times, each in its own process:
@@ -110,12 +111,14 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--select", help="only these rules (passed to audit --select), e.g. F,O1")
     parser.add_argument("--days", type=int, default=0, help="split the papers over this many daily files")
+    parser.add_argument("--jobs", type=int, help="worker processes for the audit (passed to audit --jobs)")
     args = parser.parse_args()
     digest = build_days(args.papers, args.days, args.out) if args.days else build_digest(args.papers, args.out)
     python = sys.executable
     # Each measurement in a fresh interpreter; RUSAGE_CHILDREN is a running maximum, so audit goes first
     # and parse-only (smaller) cannot raise it.
     select = ["--select", args.select] if args.select else []
+    select += ["--jobs", str(args.jobs)] if args.jobs is not None else []
     steal_before, ticks_before = _cpu_ticks()
     audit_s, audit_rss, _ = timed([python, "-m", "checker", "audit", str(digest), "--format", "json",
                                    "--output", str(args.out / "audit.json"), "--fail-on", "never", "--no-progress",
@@ -128,6 +131,7 @@ def main() -> None:
     results = {
         "papers": int(count.strip()),
         "rules": args.select or "all",
+        "jobs": args.jobs if args.jobs is not None else "default",
         "files": args.days or 1,
         "size_mb": round(sum(f.stat().st_size for f in ([digest] if digest.is_file() else digest.iterdir())) / 1e6, 1),
         "audit_s": round(audit_s, 2),
