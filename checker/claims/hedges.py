@@ -220,7 +220,10 @@ EN_FINDING_HEDGE_STARTS = (" may ", " might ", " suggest", " potential", " possi
 def findings_from(text: str) -> int:
     """Where the last two thirds of an abstract start."""
     return len(text) // 3
-_OWN_WORK = (" we ", " our ", "this paper", "this work", "this study", "propos", "introduc")  # shared.EN_OWN_WORK
+
+
+# Searched in the lower-cased raw abstract, hence no padding (shared.EN_OWN_WORK is the padded-text form).
+_OWN_WORK = (" we ", " our ", "this paper", "this work", "this study", "propos", "introduc")
 _OWN_WORK_FIRST = ("we ", "our ")
 _SENTENCE_ENDS = (". ", "? ", "! ")
 

@@ -259,7 +259,7 @@ def _hedged_findings_stated_flat(ctx: PaperContext, done: set[str]) -> Iterator[
     matches that part better than the rest of the sentence and every other sentence of the paper's own work.
 
     The clause keeps no hedge of its own (可能, 表明, 潜在 ...; 可/能 for a modal one), is not a fragment or a
-    description of the method, and sits in a block that reports findings (tldr, result, conclusion)."""
+    description of the method, and sits in a block that reports findings (result, conclusion)."""
     parts = hd.hedged_findings(ctx.abstract, is_background)
     if not parts:
         return
