@@ -22,13 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.engine import AuditOptions, audit  # noqa: E402
+from checker.engine.audit import AuditOptions, audit  # noqa: E402
 from checker.judge.prompts import load_prompts  # noqa: E402
 from checker.judge.request import build_request, messages  # noqa: E402
 from checker.judge.runner import apply_judge  # noqa: E402
 from checker.judge.settings import JudgeSettings, PaperSelection  # noqa: E402
 from checker.judge.tokens import token_counter  # noqa: E402
-from checker.models import BLOCK_NAMES  # noqa: E402
+from checker.model import BLOCK_NAMES  # noqa: E402
 from checker.read import discover_sources, read_digest  # noqa: E402
 
 SEED = ROOT / "examples" / "seed-digest.md"

@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from run_bench import build_digest  # noqa: E402
 
-from checker.checks.context import PaperContext  # noqa: E402
-from checker.checks.registry import all_rules  # noqa: E402
-from checker.models import BLOCK_NAMES, Paper  # noqa: E402
+from checker.analysis.context import PaperContext  # noqa: E402
+from checker.analysis.terms import salient_prose_terms, salient_terms  # noqa: E402
+from checker.model import BLOCK_NAMES, Paper  # noqa: E402
 from checker.read.jsonl import iter_jsonl_papers  # noqa: E402
-from checker.text.terms import salient_prose_terms, salient_terms  # noqa: E402
+from checker.rules.registry import all_rules  # noqa: E402
 
 
 def _terms(paper: Paper) -> None:

@@ -1,6 +1,6 @@
 """Entry point for ``python -m checker``."""
 
-from checker.cli import main
+from checker.cli.app import main
 
 if __name__ == "__main__":
     main()

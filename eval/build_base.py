@@ -17,10 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from checker.checks.registry import select_rules  # noqa: E402
-from checker.engine import check_paper  # noqa: E402
-from checker.models import BLOCK_NAMES, Paper  # noqa: E402
+from checker.engine.audit import check_paper  # noqa: E402
+from checker.model import BLOCK_NAMES, Paper  # noqa: E402
 from checker.read import read_digest  # noqa: E402
+from checker.rules.registry import select_rules  # noqa: E402
 
 SAMPLED_FILES = (
     "dw-dengwei__daily-arXiv-ai-enhanced__2025-09-16_AI_enhanced_Chinese.jsonl",

@@ -38,7 +38,7 @@ class CliResult:
 
 def run_cli(*args: str | Path) -> CliResult:
     """Run ``digest-check`` in-process (fast) with stdout and stderr kept apart."""
-    from checker.cli import app
+    from checker.cli.app import app
 
     runner = CliRunner()
     result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)

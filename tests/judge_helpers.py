@@ -9,12 +9,12 @@ from typing import Any
 
 import httpx
 
-from checker.checks.registry import all_rules
-from checker.engine import AuditOptions, audit
+from checker.engine.audit import AuditOptions, audit
 from checker.judge.settings import JudgeSettings, PaperSelection
+from checker.model import AuditReport
 from checker.read import discover_sources
 from checker.read.source import DigestSource
-from checker.results import AuditReport
+from checker.rules.registry import all_rules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "judge" / "three-papers.md"
 BASE_URL = "http://judge.test/v1"

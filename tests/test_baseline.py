@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from checker.baseline import Baseline, apply_baseline, fingerprint, normalize_span
-from checker.cli import app
-from checker.models import Category, Finding, Severity
+from checker.cli.app import app
+from checker.engine.baseline import Baseline, apply_baseline, fingerprint, normalize_span
+from checker.model import Category, Finding, Severity
 
 DIGEST = Path(__file__).parent / "fixtures" / "ci" / "2026-05-21_AI_enhanced_Chinese.jsonl"
 
@@ -63,7 +63,7 @@ def test_round_trip_suppresses_everything_then_only_new(tmp_path: Path) -> None:
 
 
 def test_counts_are_respected() -> None:
-    from checker.results import AuditReport, DigestReport, PaperReport, summarize
+    from checker.model import AuditReport, DigestReport, PaperReport, summarize
 
     def report(n: int) -> AuditReport:
         paper = PaperReport(arxiv_id="2509.1", findings=[_finding("同一", i) for i in range(n)])

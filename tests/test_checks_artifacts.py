@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import DW, SEED, XM, fixture
 
-from checker.checks.registry import all_rules
-from checker.engine import check_paper
-from checker.models import Block, Finding, Paper
-from checker.output.text_report import _visible
+from checker.engine.audit import check_paper
+from checker.model import Block, Finding, Paper
 from checker.read import read_digest
+from checker.render.text import _visible
+from checker.rules.registry import all_rules
 
 ARTIFACT_RULES = [r for r in all_rules() if r.id in ("F301", "F302", "F303", "F304", "F305")]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import edited
 
-from checker.checks.registry import select_rules
-from checker.engine import check_paper
-from checker.models import Finding, Paper
+from checker.engine.audit import check_paper
+from checker.model import Finding, Paper
 from checker.read import read_digest
+from checker.rules.registry import select_rules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from conftest import XM, fixture
 
-from checker.checks.registry import select_rules
-from checker.engine import check_paper
+from checker.engine.audit import check_paper
 from checker.read import read_digest
+from checker.rules.registry import select_rules
 
 J3 = fixture(f"day-2025-06-23/{XM}2025-06-23_AI_enhanced_Chinese.jsonl")
 RULES = select_rules(["F306"], None)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import DW, MY, SEED, XM, fixture
 
-from checker.checks.registry import all_rules
-from checker.engine import check_paper
-from checker.models import BLOCK_NAMES, Finding, Paper
+from checker.engine.audit import check_paper
+from checker.model import BLOCK_NAMES, Finding, Paper
 from checker.read import read_digest
+from checker.rules.registry import all_rules
 
 RULES = [r for r in all_rules() if r.scope == "paper"]
 LANGUAGE_RULES = [r for r in RULES if r.id in ("F201", "F202", "F203")]

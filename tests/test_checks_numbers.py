@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from checker.checks.context import PaperContext
-from checker.checks.numbers import hallucinated_number, number_view
-from checker.checks.registry import select_rules
-from checker.engine import check_paper
-from checker.models import BLOCK_NAMES, Block, Finding, Paper
+from checker.analysis.context import PaperContext
+from checker.engine.audit import check_paper
+from checker.model import BLOCK_NAMES, Block, Finding, Paper
+from checker.rules.numbers import hallucinated_number, number_view
+from checker.rules.registry import select_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDS = {r["id"]: r for r in map(json.loads, (FIXTURES / "numbers_papers.jsonl").read_text("utf-8").splitlines())}

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import DW, FIXTURES, MY, fixture
 
-from checker.checks.registry import all_rules, select_rules
-from checker.engine import AuditOptions, audit_source
+from checker.engine.audit import AuditOptions, audit_source
+from checker.model import DigestReport
 from checker.read.source import open_source
-from checker.results import DigestReport
+from checker.rules.registry import all_rules, select_rules
 
 J2 = fixture(f"j2/{DW}2025-03-19_AI_enhanced_Chinese.jsonl")
 M2 = fixture("m2/zzhaozeng__daily-arXiv-ai-enhanced__2025-03-19.md")

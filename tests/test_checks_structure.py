@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import DW, SEED, XM, fixture
 
-from checker.checks.registry import Rule, all_rules
-from checker.engine import check_paper
-from checker.models import BLOCK_NAMES, Block, Finding, Paper
+from checker.engine.audit import check_paper
+from checker.model import BLOCK_NAMES, Block, Finding, Paper
 from checker.read import read_digest
+from checker.rules.registry import Rule, all_rules
 from checker.text.placeholders import is_placeholder
 
 RULES = [r for r in all_rules() if r.scope == "paper"]

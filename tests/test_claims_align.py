@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from checker.claims.align import align, clauses, normalize_number, numbers_in, sentences
-from checker.claims.english import first_key, has_any, keys, padded
+from checker.analysis.align import align, clauses, normalize_number, numbers_in, sentences
+from checker.analysis.keys import first_key, has_any, keys, padded
 
 # From 2506.15912 (tests/fixtures/claims_papers.jsonl).
 ABSTRACT = (

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import edited
 
-from checker.checks.registry import select_rules
-from checker.engine import check_paper
-from checker.models import Finding, Paper
+from checker.engine.audit import check_paper
+from checker.model import Finding, Paper
 from checker.read import read_digest
+from checker.rules.registry import select_rules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
 
@@ -79,9 +79,9 @@ def test_close_call_stays_quiet(papers: dict[str, Paper], arxiv_id: str, block: 
     assert run(edited(papers[arxiv_id], block, old, new)) == []
 
 
-# Ranking verbs read as comparisons (checker.claims.comparative), on real abstract sentences.
+# Ranking verbs read as comparisons (checker.analysis.comparative), on real abstract sentences.
 def test_ranking_verbs_put_a_thing_above_or_below_a_named_reference() -> None:
-    from checker.claims.comparative import english_comparisons
+    from checker.analysis.comparative import english_comparisons
 
     leads = "to validate, erkang-diagnosis-1.1 leads gpt-4 in terms of comprehensive medical exams."
     assert [direction for direction, _ in english_comparisons(leads, ["gpt"])] == [1]
@@ -103,7 +103,7 @@ def test_ranking_verbs_put_a_thing_above_or_below_a_named_reference() -> None:
     ("难以", False),
 ])
 def test_a_word_after_an_aim_marker_states_the_papers_aim(before: str, aim: bool) -> None:
-    from checker.checks.claims.direction import _ZH_PURPOSE
+    from checker.rules.claims.direction import _ZH_PURPOSE
     assert (_ZH_PURPOSE.search(before) is not None) is aim
 
 
@@ -114,7 +114,7 @@ def test_a_word_after_an_aim_marker_states_the_papers_aim(before: str, aim: bool
     ("Accuracy drops on noisy inputs.", True),
 ])
 def test_a_trade_off_or_a_size_is_no_decline(sentence: str, declines: bool) -> None:
-    from checker.claims import lexicon as lx
-    from checker.claims.align import Piece
-    from checker.claims.worse import EN_WEAKER, _says_weaker
+    from checker.analysis import lexicon as lx
+    from checker.analysis.align import Piece
+    from checker.analysis.worse import EN_WEAKER, _says_weaker
     assert _says_weaker(Piece(sentence), EN_WEAKER + lx.EN_WORSE, costs_apart=True) is declines

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.checks.registry import select_rules
-from checker.claims.entities import (
+from checker.analysis.entities import (
     SourceIndex,
     generic_terms,
     is_name_like,
@@ -16,9 +15,10 @@ from checker.claims.entities import (
     latin_names,
     normalize,
 )
-from checker.engine import check_paper
-from checker.models import BLOCK_NAMES, Block, Paper
-from checker.text.terms import salient_prose_terms, salient_terms
+from checker.analysis.terms import salient_prose_terms, salient_terms
+from checker.engine.audit import check_paper
+from checker.model import BLOCK_NAMES, Block, Paper
+from checker.rules.registry import select_rules
 
 # From 2509.10683 (tests/fixtures/claims_papers.jsonl).
 ABSTRACT = (

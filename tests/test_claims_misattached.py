@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from checker.checks.context import PaperSketch
-from checker.checks.registry import select_rules
-from checker.claims.concepts import chinese_concepts, english_concepts
-from checker.claims.misattached import _by_duplicates, misattached_pairs
-from checker.engine import AuditOptions, audit_source
+from checker.analysis.concepts import chinese_concepts, english_concepts
+from checker.analysis.context import PaperSketch
+from checker.analysis.misattached import _by_duplicates, misattached_pairs
+from checker.analysis.terms import salient_prose_terms, salient_terms
+from checker.engine.audit import AuditOptions, audit_source
 from checker.read import discover_sources
-from checker.text.terms import salient_prose_terms, salient_terms
+from checker.rules.registry import select_rules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
 

@@ -1,8 +1,8 @@
-"""checker.claims.objects: what a Chinese direction word acts on (real summary clauses)."""
+"""checker.analysis.objects: what a Chinese direction word acts on (real summary clauses)."""
 
 from __future__ import annotations
 
-from checker.claims.objects import about_cost, chinese_term, object_after
+from checker.analysis.objects import about_cost, chinese_term, object_after
 
 
 def test_the_head_noun_after_de_is_the_object() -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from checker.checks.registry import select_rules
-from checker.claims import hedges as hd
-from checker.engine import check_paper
-from checker.models import Finding, Paper
+from checker.analysis import hedges as hd
+from checker.engine.audit import check_paper
+from checker.model import Finding, Paper
 from checker.read import read_digest
+from checker.rules.registry import select_rules
 
 FIXTURE = Path(__file__).parent / "fixtures" / "overstatement_papers.jsonl"
 

@@ -1,8 +1,8 @@
-"""checker.claims.valence: each side of a shared number read at its nearest direction word (real sentences)."""
+"""checker.analysis.valence: each side of a shared number read at its nearest direction word (real sentences)."""
 
 from __future__ import annotations
 
-from checker.claims.valence import (
+from checker.analysis.valence import (
     chinese_bound,
     chinese_reading,
     disagree,

@@ -163,7 +163,7 @@ def test_python_m_checker_help() -> None:
 
 def test_jobs_option_changes_nothing_in_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
     """--jobs 1 (one process) and --jobs 2 (files shared out to workers) give the same JSON report."""
-    import checker.engine as engine
+    import checker.engine.audit as engine
 
     monkeypatch.setattr(engine, "PARALLEL_FILES_MIN_BYTES", 0)  # the fixture days are small
     paths = [str(fixture(name)) for name in ("day-2025-06-06", "day-2025-06-23", "j1")]

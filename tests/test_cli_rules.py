@@ -6,7 +6,7 @@ import json
 
 from conftest import run_cli
 
-from checker.checks.registry import all_rules
+from checker.rules.registry import all_rules
 
 
 def test_markdown_table_has_one_row_per_rule() -> None:

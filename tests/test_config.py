@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import app
-from checker.config import ConfigError, find_config, load_config
-from checker.models import Severity
+from checker.cli.app import app
+from checker.cli.config import ConfigError, find_config, load_config
+from checker.model import Severity
 
 DIGESTS = Path(__file__).parent / "fixtures" / "ci"
 SEP = DIGESTS / "2025-09-16_AI_enhanced_Chinese.jsonl"

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import DW, XM, fixture
 
-import checker.engine as engine
-from checker.checks.registry import Hit, all_rules
-from checker.engine import AuditOptions, audit_source, check_paper, hit_line
+import checker.engine.audit as engine
+from checker.engine.audit import AuditOptions, audit_source, check_paper, hit_line
+from checker.model import finding_sort_key
 from checker.read import read_digest
 from checker.read.source import open_source
-from checker.results import finding_sort_key
+from checker.rules.registry import Hit, all_rules
 
 M3 = fixture(f"day-2025-06-23/{XM}2025-06-23.md")
 J2 = fixture(f"j2/{DW}2025-03-19_AI_enhanced_Chinese.jsonl")

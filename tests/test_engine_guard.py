@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.checks.context import PaperContext
-from checker.checks.registry import Hit, Rule
-from checker.engine import check_paper
-from checker.models import Block, Category, Paper, Severity
+from checker.analysis.context import PaperContext
+from checker.engine.audit import check_paper
+from checker.model import Block, Category, Paper, Severity
+from checker.rules.registry import Hit, Rule
 
 
 def _broken(ctx: PaperContext) -> Iterator[Hit]:

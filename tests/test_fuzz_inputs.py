@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from checker.checks.registry import all_rules
-from checker.engine import AuditOptions, audit
-from checker.output.github import render_github
-from checker.output.json_report import render_json
-from checker.output.junit import render_junit
-from checker.output.markdown import render_markdown
-from checker.output.sarif import render_sarif
-from checker.output.text_report import render_text
+from checker.engine.audit import AuditOptions, audit
 from checker.read import discover_sources
+from checker.render.github import render_github
+from checker.render.json_report import render_json
+from checker.render.junit import render_junit
+from checker.render.markdown import render_markdown
+from checker.render.sarif import render_sarif
+from checker.render.text import render_text
+from checker.rules.registry import all_rules
 
 DIGESTS = sorted(p for p in (Path(__file__).parent / "fixtures" / "digests").rglob("*")
                  if p.is_file() and p.suffix in (".md", ".jsonl"))

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from checker.gc_pause import paused_gc
+from checker.engine.gc_pause import paused_gc
 
 
 def test_paused_inside_and_restored_after() -> None:

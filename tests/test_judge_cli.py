@@ -10,8 +10,8 @@ import respx
 from judge_helpers import BASE_URL, ENDPOINT, FIXTURE, REAL_QUOTE, SECRET, audited, ok
 from typer.testing import CliRunner
 
-from checker.cli import app
-from checker.engine import check_paper
+from checker.cli.app import app
+from checker.engine.audit import check_paper
 from checker.judge.prompts import load_prompts
 from checker.judge.request import build_request, user_message
 from checker.read import read_digest
@@ -74,7 +74,7 @@ def test_dry_run_calls_nothing_and_needs_no_key(tmp_path: Path) -> None:
 
 
 def test_injected_instructions_do_not_change_heuristic_findings() -> None:
-    from checker.checks.registry import all_rules
+    from checker.rules.registry import all_rules
 
     paper = read_digest(FIXTURE).papers[0]
     before = {(f.rule, f.block) for f in check_paper(paper, "zh", all_rules())}

@@ -18,7 +18,7 @@ from checker.judge.pricing import price_for
 from checker.judge.settings import PaperSelection, SettingsError, server_id, settings_from_env
 from checker.judge.tokens import token_counter
 from checker.judge.verify import quote_in_abstract
-from checker.models import Category, Finding, Severity
+from checker.model import Category, Finding, Severity
 
 # Real abstract text (seed digest) with LaTeX, as digests carry it.
 ABSTRACT = r"We reach $93.5\%$ accuracy on  GSM8K with \textbf{LLaMA-2}, a 2.3x speed-up over GPT-4."

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.checks import numbers as number_rules
 from checker.numbers import chinese, english, latex, quantity, text_spans
 from checker.numbers.scan import scan, scan_at
+from checker.rules import numbers as number_rules
 
 TEXTS = [
     "improves accuracy by 12.5% (from 70.1 to 82.5) over GPT-4o and Qwen2.5-7B, 3x faster, -36.8% error",

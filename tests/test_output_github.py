@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import app
-from checker.models import Category, Finding, Severity
-from checker.output.github import annotation, escape_data, escape_property, render_github
-from checker.output.markdown import JOB_SUMMARY_LIMIT, append_job_summary, escape_cell, render_markdown
-from checker.results import AuditReport, DigestReport, PaperReport, summarize
+from checker.cli.app import app
+from checker.model import AuditReport, Category, DigestReport, Finding, PaperReport, Severity, summarize
+from checker.render.github import annotation, escape_data, escape_property, render_github
+from checker.render.markdown import JOB_SUMMARY_LIMIT, append_job_summary, escape_cell, render_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ci"
 DIGEST = FIXTURES / "2026-05-21_AI_enhanced_Chinese.jsonl"

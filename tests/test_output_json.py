@@ -6,12 +6,11 @@ import json
 
 from conftest import fixture
 
-from checker.checks.registry import all_rules
-from checker.engine import AuditOptions, audit
-from checker.models import Category, Finding, Severity
-from checker.output.json_report import render_json, to_dict
+from checker.engine.audit import AuditOptions, audit
+from checker.model import AuditReport, Category, DigestReport, Finding, PaperReport, Severity
 from checker.read.discover import discover_sources
-from checker.results import AuditReport, DigestReport, PaperReport
+from checker.render.json_report import render_json, to_dict
+from checker.rules.registry import all_rules
 
 
 def test_render_json_matches_the_standard_library_on_a_real_digest() -> None:

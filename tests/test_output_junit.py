@@ -7,10 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from checker.cli import app
-from checker.models import Category, Finding, Severity
-from checker.output.junit import render_junit
-from checker.results import AuditReport, DigestReport, PaperReport, summarize
+from checker.cli.app import app
+from checker.model import AuditReport, Category, DigestReport, Finding, PaperReport, Severity, summarize
+from checker.render.junit import render_junit
 
 DIGESTS = Path(__file__).parent / "fixtures" / "ci"
 

@@ -8,11 +8,10 @@ from pathlib import Path
 import jsonschema
 from typer.testing import CliRunner
 
-from checker.checks.registry import all_rules
-from checker.cli import app
-from checker.models import Category, Finding, Severity
-from checker.output.sarif import render_sarif
-from checker.results import AuditReport, DigestReport, PaperReport, summarize
+from checker.cli.app import app
+from checker.model import AuditReport, Category, DigestReport, Finding, PaperReport, Severity, summarize
+from checker.render.sarif import render_sarif
+from checker.rules.registry import all_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DIGESTS = FIXTURES / "ci"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DW, MY, ROOT, XM, fixture
 
-from checker.models import DigestFormat
+from checker.model import DigestFormat
 from checker.read.detect import detect_format
 
 
@@ -88,7 +88,7 @@ EXPECTED: dict[str, tuple[str, int, int, int, int, int]] = {
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the real corpus ../shared/data/real is not on this machine")
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_real_file_reads_with_the_readme_counts(name: str) -> None:
-    from checker.models import BLOCK_NAMES, Paper
+    from checker.model import BLOCK_NAMES, Paper
     from checker.read import read_digest
     from checker.read.jsonl import iter_records, read_raw_ids
     from checker.text.placeholders import is_placeholder

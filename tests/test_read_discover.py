@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import DW, FIXTURES, MY, XM, findings_of, fixture, run_cli
 
-from checker.models import DigestFormat
+from checker.model import DigestFormat
 from checker.read import discover_sources
 
 DAY_0521 = FIXTURES / "day-2026-05-21"

@@ -6,7 +6,7 @@ import json
 
 from conftest import DW, MY, XM, fixture
 
-from checker.models import BLOCK_NAMES, DigestFormat, Paper
+from checker.model import BLOCK_NAMES, DigestFormat, Paper
 from checker.read import read_digest
 
 J1 = fixture(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import DW, MY, XM, fixture
 
-from checker.models import BLOCK_NAMES, DigestFormat, Paper
+from checker.model import BLOCK_NAMES, DigestFormat, Paper
 from checker.read import read_digest
 
 M1 = fixture(f"day-2026-05-21/{DW}2026-05-21.md")

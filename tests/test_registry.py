@@ -8,8 +8,8 @@ import re
 import pytest
 from conftest import run_cli
 
-from checker.checks.registry import all_rules, select_rules, unknown_rule_patterns
-from checker.models import Category, Severity
+from checker.model import Category, Severity
+from checker.rules.registry import all_rules, select_rules, unknown_rule_patterns
 
 RULES = all_rules()
 

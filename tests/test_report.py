@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli import app
-from checker.models import Category, Finding, Severity
-from checker.report.align import align, marks
-from checker.report.score import digest_score, paper_score
+from checker.analysis.display_align import align, marks
+from checker.cli.app import app
+from checker.model import Category, Finding, Severity
+from checker.render.report.score import digest_score, paper_score
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DIGESTS = FIXTURES / "ci"

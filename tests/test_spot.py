@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker import spot
-from checker.cli import app
+from checker.cli.app import app
+from checker.render import spot
 
 DIGESTS = Path(__file__).parent / "fixtures" / "ci"
 SEP = DIGESTS / "2025-09-16_AI_enhanced_Chinese.jsonl"

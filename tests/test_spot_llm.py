@@ -9,7 +9,7 @@ import respx
 from judge_helpers import BASE_URL, ENDPOINT, FIXTURE, REAL_QUOTE, SECRET, ok, request_json
 from typer.testing import CliRunner
 
-from checker.cli import app
+from checker.cli.app import app
 
 
 def _runner() -> CliRunner:

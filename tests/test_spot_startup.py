@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import DW, ROOT, XM, fixture
 
-from checker import spot
 from checker.read import read_digest
 from checker.read import source as source_module
 from checker.read.markdown import MarkdownEntry
 from checker.read.source import DigestSource
+from checker.render import spot
 
 SEP = ROOT / "tests" / "fixtures" / "ci" / "2025-09-16_AI_enhanced_Chinese.jsonl"
 DIGESTS = [
@@ -111,7 +111,7 @@ def test_markdown_reading_stops_at_the_paper(tmp_path: Path, monkeypatch: pytest
 _LIST_MODULES = """
 import json, sys
 sys.argv = ["digest-check", *sys.argv[1:]]
-from checker.cli import app
+from checker.cli.app import app
 try:
     app()
 except SystemExit:
@@ -132,28 +132,30 @@ def _modules_after(*args: str) -> set[str]:
 def test_help_imports_no_checking_code() -> None:
     loaded = _modules_after("--help")
     assert "typer" in loaded
-    assert not loaded & {"pydantic", "checker.models", "checker.engine", "checker.checks", "checker.read",
-                         "checker.report", "checker.output", *NEVER_WITHOUT_LLM}
+    assert not loaded & {"pydantic", "checker.model", "checker.engine.audit", "checker.rules", "checker.read",
+                         "checker.render.report", "checker.render", *NEVER_WITHOUT_LLM}
 
 
 def test_paper_imports_only_what_it_shows() -> None:
     text = _modules_after("paper", "3", str(SEP))
-    assert {"checker.engine", "rich.console"} <= text
-    assert not text & {"checker.output", "checker.baseline", "checker.config", "rich.markdown", "rich.traceback",
+    assert {"checker.engine.audit", "rich.console"} <= text
+    renderers = {"checker.render.text", "checker.render.json_report", "checker.render.github", "checker.render.sarif",
+                 "checker.render.junit", "checker.render.markdown"}
+    assert not text & {*renderers, "checker.engine.baseline", "checker.cli.config", "rich.markdown", "rich.traceback",
                        *NEVER_WITHOUT_LLM}
     as_json = _modules_after("paper", "3", str(SEP), "--format", "json")
-    assert "checker.engine" in as_json and not any(m == "rich" or m.startswith("rich.") for m in as_json)
+    assert "checker.engine.audit" in as_json and not any(m == "rich" or m.startswith("rich.") for m in as_json)
 
 
 def test_audit_without_llm_imports_no_judge_or_view() -> None:
     loaded = _modules_after("audit", str(SEP), "--format", "json", "--fail-on", "never")
-    assert "checker.engine" in loaded
-    assert not loaded & {"rich", "checker.report", "checker.spot", *NEVER_WITHOUT_LLM}
+    assert "checker.engine.audit" in loaded
+    assert not loaded & {"rich", "checker.render.report", "checker.render.spot", *NEVER_WITHOUT_LLM}
 
 
 def _digest_check(*args: str) -> subprocess.CompletedProcess[str]:
     """The real entry point (``main``), as `digest-check` runs it, output to pipes."""
-    return subprocess.run([sys.executable, "-c", "from checker.cli import main; main()", *args], cwd=ROOT,
+    return subprocess.run([sys.executable, "-c", "from checker.cli.app import main; main()", *args], cwd=ROOT,
                           capture_output=True, text=True, timeout=120)
 
 

@@ -32,8 +32,8 @@ from checker.judge.runner import (
 )
 from checker.judge.schema import response_format
 from checker.judge.settings import JudgeSettings
+from checker.model import AuditReport, summarize
 from checker.read.source import DigestSource
-from checker.results import AuditReport, summarize
 
 ENDPOINT = "/v1/chat/completions"
 

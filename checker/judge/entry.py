@@ -11,8 +11,8 @@ import typer
 
 if TYPE_CHECKING:  # the judge's modules load only with --llm: `audit` without it starts lean
     from checker.judge.settings import JudgeSettings
+    from checker.model import AuditReport
     from checker.read.source import DigestSource
-    from checker.results import AuditReport
 
 EXIT_CANNOT_CHECK = 2
 SHOWN_IDS = 8

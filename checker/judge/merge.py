@@ -6,8 +6,7 @@ heuristic's (its rule id and evidence), marked ``source: "heuristic+llm"`` with 
 
 from __future__ import annotations
 
-from checker.models import Finding
-from checker.results import finding_sort_key
+from checker.model import Finding, finding_sort_key
 
 
 def _overlap(a: str | None, b: str | None) -> bool:

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from checker.checks.context import PaperContext
+from checker.analysis.context import PaperContext
 from checker.judge.keyfacts import extract_key_facts
 from checker.judge.prompts import PromptSet
 from checker.judge.schema import schema_text
-from checker.models import BLOCK_LABELS, Paper
+from checker.model import BLOCK_LABELS, Paper
 
 # Chinese and Western sentence ends; a block is also cut at line breaks.
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.])\s+|\n+")

@@ -29,9 +29,8 @@ from checker.judge.schema import Judgment
 from checker.judge.settings import JudgeSettings
 from checker.judge.tokens import token_counter
 from checker.judge.verify import failed_finding, judgment_findings
-from checker.models import Paper
+from checker.model import AuditReport, Paper, PaperReport, summarize
 from checker.read.source import DigestSource
-from checker.results import AuditReport, PaperReport, summarize
 
 # Output estimate for dry runs: the JSON envelope, one verdict per sentence, one line per key fact.
 EST_OUTPUT_BASE, EST_OUTPUT_PER_SENTENCE, EST_OUTPUT_PER_FACT = 30, 45, 14

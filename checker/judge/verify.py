@@ -11,12 +11,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from checker.checks.registry import Hit
-from checker.engine import hit_line
+from checker.engine.audit import hit_line
 from checker.judge.request import JudgeRequest
-from checker.judge.rules import J_CONTRADICTED, J_MISSING_FACT, J_NUMBER_ERROR, J_UNSUPPORTED, judge_rule
 from checker.judge.schema import Judgment
-from checker.models import Finding, Paper
+from checker.model import Finding, Paper
+from checker.rules.judge import J_CONTRADICTED, J_MISSING_FACT, J_NUMBER_ERROR, J_UNSUPPORTED, judge_rule
+from checker.rules.registry import Hit
 
 LLM_CONFIDENCE = 0.7
 _LABEL_RULE = {"contradicted": J_CONTRADICTED, "unsupported": J_UNSUPPORTED, "number_error": J_NUMBER_ERROR}

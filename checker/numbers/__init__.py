@@ -11,7 +11,7 @@ Public API (also used by the claim rules):
 - ``english_number_words(text)``: only the quantities written in words ("ten", "threefold", "one-third").
 - ``supports(summary_q, abstract_q)``, ``find_support(summary_q, abstract_qs) -> Support``: the matching.
 - ``NumberView(abstract, title, blocks, language)`` (checker.numbers.view): one paper read once; the number
-  rules keep it in ``ctx.memo("numbers", ...)``, reuse it through ``checker.checks.numbers.number_view(ctx)``.
+  rules keep it in ``ctx.memo("numbers", ...)``, reuse it through ``checker.rules.numbers.number_view(ctx)``.
 
 Names are not quantities: GPT-4o, Qwen2.5-3B, ResNet-18, F1, 2D yield nothing; ``digit_tokens`` gives
 the digits of a text *including* names, to compare them as names.

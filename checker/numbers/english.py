@@ -192,7 +192,7 @@ def _qualifiers(text: str, start: int, sign: str | None) -> frozenset[str]:
     if qualifier is not None:
         found.append(APPROX if qualifier.group("approx") else LOWER if qualifier.group("lower") else UPPER)
     if sign == "-":
-        found.append(DOWN)  # "reduces by 36.8%" is read as a claim (checker.claims), not here
+        found.append(DOWN)  # "reduces by 36.8%" is read as a claim (checker.analysis), not here
     return frozenset(found) if found else _NO_QUALIFIERS
 
 

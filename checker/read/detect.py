@@ -6,7 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from checker.models import DigestFormat
+from checker.model import DigestFormat
 
 _INDEXED_HEADING = re.compile(r"^###\s+\[\d+\]\s+\[", re.MULTILINE)
 _PLAIN_HEADING = re.compile(r"^###\s+\[[^\]]*\]\(https?://", re.MULTILINE)

@@ -6,7 +6,7 @@ import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.models import DigestFormat, InputProblem
+from checker.model import DigestFormat, InputProblem
 from checker.read.naming import parse_file_name
 from checker.read.source import DigestSource, open_source
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from checker.models import BLOCK_NAMES, Block, InputProblem, Paper, Severity
+from checker.model import BLOCK_NAMES, Block, InputProblem, Paper, Severity
 from checker.read.text import clean_value, decode_line
 
 MAX_LINE_BYTES = 8 * 1024 * 1024

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checker.models import Block, InputProblem, Paper, Severity
+from checker.model import Block, InputProblem, Paper, Severity
 from checker.read.text import clean_value, decode_line
 
 ProblemSink = Callable[[InputProblem], None]

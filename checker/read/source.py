@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from checker.models import Digest, DigestFormat, InputProblem, Paper, Severity
+from checker.model import Digest, DigestFormat, InputProblem, Paper, Severity
 from checker.read.detect import detect_format
 from checker.read.jsonl import (
     iter_jsonl_entries,

@@ -1,1 +1,0 @@
-"""Claim analysis shared by the claim rules: clause alignment, lexicons and Latin-script entities."""

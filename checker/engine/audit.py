@@ -1,0 +1,270 @@
+"""Running the rules over digests: papers in, findings out, in a stable order."""
+
+from __future__ import annotations
+
+import os
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from checker.analysis.context import DigestContext, PaperContext, PaperSketch
+from checker.analysis.terms import salient_prose_terms, salient_terms
+from checker.engine.gc_pause import paused_gc
+from checker.model import (
+    BLOCK_NAMES,
+    AuditReport,
+    DigestFormat,
+    DigestReport,
+    Finding,
+    InputProblem,
+    Paper,
+    PaperReport,
+    Severity,
+    finding_sort_key,
+    summarize,
+)
+from checker.read.chunks import Chunk, split_lines
+from checker.read.jsonl import iter_jsonl_papers
+from checker.read.source import DigestSource
+from checker.rules.claims import MISATTACHED_RULE_ID
+from checker.rules.registry import Hit, Rule, all_rules
+
+
+@dataclass
+class AuditOptions:
+    rules: list[Rule]
+    severity_overrides: dict[str, Severity] = field(default_factory=dict)
+    on_paper: Callable[[], None] | None = None  # progress callback
+    jobs: int = 0  # worker processes for big JSONL digests; 0 = one per CPU (at most 4)
+
+
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # about 3,000 papers: below this, process start-up is not worth it
+
+
+def hit_line(paper: Paper, hit: Hit) -> int | None:
+    if hit.line is not None:
+        return hit.line
+    if hit.block is None:
+        return paper.line
+    block = paper.block(hit.block)
+    if block.line is None:
+        return paper.line
+    text = block.text or ""
+    if hit.summary_span and text:
+        offset = text.find(hit.summary_span)
+        if offset > 0:
+            return block.line + text.count("\n", 0, offset)
+    return block.line
+
+
+def to_finding(rule: Rule, hit: Hit, line: int | None, overrides: dict[str, Severity]) -> Finding:
+    severity = overrides.get(rule.id) or overrides.get(rule.name) or hit.severity or rule.severity
+    return Finding(
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=severity,
+        block=hit.block,
+        message=hit.message,
+        summary_span=hit.summary_span,
+        abstract_span=hit.abstract_span,
+        line=line,
+        confidence=hit.confidence,
+    )
+
+
+def check_paper(paper: Paper, language: str, rules: Iterable[Rule],
+                overrides: dict[str, Severity] | None = None, ctx: PaperContext | None = None) -> list[Finding]:
+    """Run the paper rules on one paper and return its findings, sorted (``ctx``: the paper's context, when the
+    caller wants the analyses the rules made)."""
+    ctx = ctx or PaperContext(paper=paper, language=language)
+    findings: list[Finding] = []
+    has_abstract = bool(paper.abstract)
+    for rule in rules:
+        if rule.scope != "paper" or (rule.needs_abstract and not has_abstract):
+            continue
+        try:
+            hits = list(rule.func(ctx))
+        except Exception as exc:  # a rule's bug must not stop the audit of a whole digest
+            hits = [Hit(message=f"internal error in this rule, paper not checked by it: {type(exc).__name__}: {exc}",
+                        severity=Severity.info, confidence=0.0)]
+        for hit in hits:
+            findings.append(to_finding(rule, hit, hit_line(paper, hit), overrides or {}))
+    return sorted(findings, key=finding_sort_key)
+
+
+def _summary_hash(paper: Paper) -> int:
+    """Stable across processes (unlike hash()), so workers and the parent agree."""
+    return zlib.crc32("\x1f".join(paper.block_text(name) for name in BLOCK_NAMES).encode("utf-8"))
+
+
+class CheckedPaper(NamedTuple):
+    """One paper checked, as plain data: workers send it back, and tuples pickle several times faster than
+    models and dataclasses. The digest stage turns it into a PaperReport and a PaperSketch."""
+
+    arxiv_id: str
+    paper_index: int | None
+    title: str
+    line: int | None
+    findings: list[Finding]
+    sketch: tuple[Any, ...]  # the PaperSketch's field values, in field order: PaperSketch(*sketch)
+
+
+def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[str, Severity]) -> CheckedPaper:
+    abstract_terms: frozenset[str] = frozenset()
+    summary_terms: frozenset[str] = frozenset()
+    if any(rule.id == MISATTACHED_RULE_ID for rule in rules):  # the only reader of the terms; they cost time
+        # Interned, the terms shared by many papers travel from a worker as one string each, not one per paper.
+        abstract_terms = frozenset(map(sys.intern, salient_prose_terms(f"{paper.title} {paper.abstract or ''}")))
+        summary_terms = frozenset(map(sys.intern, salient_terms(" ".join(paper.block_text(name)
+                                                                         for name in BLOCK_NAMES))))
+    ctx = PaperContext(paper=paper, language=language)
+    findings = check_paper(paper, language, rules, overrides, ctx)
+    sketch = PaperSketch(arxiv_id=paper.arxiv_id, line=paper.line, title=paper.title, record_lines=[paper.line],
+                         summary_hash=_summary_hash(paper), abstract_terms=abstract_terms, summary_terms=summary_terms,
+                         summary_chars=len(ctx.content_text()))
+    return CheckedPaper(paper.arxiv_id, paper.index, paper.title, paper.line, findings, tuple(vars(sketch).values()))
+
+
+def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],
+                 overrides: dict[str, Severity]) -> tuple[list[CheckedPaper], list[InputProblem]]:
+    """Worker: read and check one line range of a JSONL digest."""
+    rules = [r for r in all_rules() if r.id in set(rule_ids)]
+    problems: list[InputProblem] = []
+    papers = iter_jsonl_papers(path, problems.append, chunk.start, chunk.end, chunk.first_line)
+    return [_check_one(paper, language, rules, overrides) for paper in papers], problems
+
+
+def _fork_available() -> bool:
+    # multiprocessing is imported here, not at the top: only big digests fork (a spot check saves ~10 ms)
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[CheckedPaper]:
+    """Every record of the digest, checked; big JSONL files are split over worker processes."""
+    jobs = options.jobs or min(os.cpu_count() or 1, 4)
+    if jobs <= 1 or not _is_big(source) or not _fork_available():
+        for paper in source.iter_papers():
+            yield _check_one(paper, source.language, options.rules, options.severity_overrides)
+        return
+    chunks = split_lines(source.path, jobs * 64)  # small chunks (~800 papers of 100k): no worker idles long at the end
+    rule_ids = [r.id for r in options.rules]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        futures = [pool.submit(_check_chunk, source.path, chunk, source.language, rule_ids,
+                               options.severity_overrides) for chunk in chunks]
+        for future in futures:
+            checked, problems = future.result()
+            for problem in problems:
+                source.report(problem)
+            yield from checked
+
+
+def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:
+    report = DigestReport(path=str(source.path), format=source.format.value, language=source.language,
+                          date=source.date, skipped_same_day=[str(p) for p in source.skipped_duplicates])
+    sketches: dict[str, PaperSketch] = {}
+    by_id: dict[str, PaperReport] = {}
+    renumber = source.format is DigestFormat.jsonl  # chunk-local indexes become digest-wide ones
+    for position, checked in enumerate(_checked_papers(source, options), start=1):
+        sketch = PaperSketch(*checked.sketch)
+        first = sketches.get(sketch.arxiv_id)
+        if first is not None:
+            # Repeated record: reported once by the duplicate rule, on the first record.
+            first.record_lines.append(sketch.line)
+            first.summaries_differ |= sketch.summary_hash != first.summary_hash
+            continue
+        paper_report = PaperReport(arxiv_id=checked.arxiv_id, index=position if renumber else checked.paper_index,
+                                   title=checked.title, line=checked.line, findings=checked.findings)
+        sketches[sketch.arxiv_id] = sketch
+        by_id[sketch.arxiv_id] = paper_report
+        report.papers.append(paper_report)
+        if options.on_paper:
+            options.on_paper()
+    report.papers_total = len(report.papers)
+    raw_ids = source.raw_ids()
+    digest_ctx = DigestContext(path=str(source.path), language=source.language, sketches=sketches,
+                               raw_ids=raw_ids, raw_path=str(source.raw_path) if source.raw_path else None)
+    for rule in options.rules:
+        if rule.scope != "digest":
+            continue
+        for hit in rule.func(digest_ctx):
+            if hit.arxiv_id is None:
+                continue
+            target = by_id.get(hit.arxiv_id)
+            if target is None:  # a paper the digest does not hold (dropped by the pipeline)
+                target = PaperReport(arxiv_id=hit.arxiv_id, line=hit.line, dropped=True,
+                                     title=raw_ids.get(hit.arxiv_id, (0, ""))[1] if raw_ids else "")
+                by_id[hit.arxiv_id] = target
+                report.papers.append(target)
+                report.papers_dropped += 1
+            target.findings.append(to_finding(rule, hit, hit.line if hit.line is not None else target.line,
+                                              options.severity_overrides))
+            target.findings.sort(key=finding_sort_key)
+    report.problems = sorted(source.problems, key=lambda p: (p.path, p.line or 0, p.code))
+    return report
+
+
+def audit(sources: Iterable[DigestSource], options: AuditOptions) -> AuditReport:
+    # A report of 100k papers is millions of live objects: the parent spent 8x the CPU for 5x the papers
+    # in collections, and forked workers 30% of theirs.
+    with paused_gc(collect_after=True):
+        report = AuditReport(digests=audit_digests(list(sources), options))
+        report.summary = summarize(report)
+    return report
+
+
+PARALLEL_FILES_MIN_BYTES = 2 * 1024 * 1024  # about 700 papers in small files: below this, one process is faster
+_FORKED: tuple[list[DigestSource], AuditOptions] | None = None  # what forked file workers read (nothing pickled)
+
+
+def _is_big(source: DigestSource) -> bool:
+    """A JSONL file big enough to be checked in chunks by worker processes of its own (see _checked_papers)."""
+    return source.format is DigestFormat.jsonl and source.path.stat().st_size >= PARALLEL_MIN_BYTES
+
+
+def audit_digests(sources: list[DigestSource], options: AuditOptions) -> list[DigestReport]:
+    """Each digest audited, in the given order. Many small files (a year of daily digests) are shared out to
+    worker processes a file at a time; a big file is split by _checked_papers instead."""
+    jobs = options.jobs or min(os.cpu_count() or 1, 4)
+    sizes = {i: source.path.stat().st_size for i, source in enumerate(sources)
+             if source.format is not DigestFormat.unknown and not _is_big(source)}
+    if jobs <= 1 or len(sizes) < 2 or sum(sizes.values()) < PARALLEL_FILES_MIN_BYTES or not _fork_available():
+        return [audit_source(source, options) for source in sources]
+    global _FORKED
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    reports: dict[int, DigestReport] = {}
+    _FORKED = (sources, options)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            # Largest first, so that no worker is left with a big file at the end.
+            order = sorted(sizes, key=lambda i: (-sizes[i], i))
+            for i, digest in zip(order, pool.map(_audit_forked_source, order), strict=True):
+                reports[i] = digest
+                if options.on_paper is not None:
+                    for _ in digest.papers:
+                        options.on_paper()
+    finally:
+        _FORKED = None
+    for i, source in enumerate(sources):
+        if i not in reports:
+            reports[i] = audit_source(source, options)
+    return [reports[i] for i in range(len(sources))]
+
+
+def _audit_forked_source(position: int) -> DigestReport:
+    """Worker: audit one small digest of the list the parent forked with."""
+    assert _FORKED is not None
+    sources, options = _FORKED
+    options = AuditOptions(rules=options.rules, severity_overrides=options.severity_overrides, jobs=1)
+    return audit_source(sources[position], options)

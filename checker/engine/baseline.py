@@ -1,0 +1,144 @@
+"""Baselines: accept today's findings and fail only on new ones.
+
+A finding's fingerprint is rule + arXiv id (without version) + block + normalised span, never a line
+number, so moving a paper inside the file or re-rendering the Markdown keeps it matched. A baseline
+stores a count per fingerprint (one paper can repeat the same finding); entries that no longer match
+any finding are reported as stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.model import AuditReport, Finding, summarize
+
+BASELINE_VERSION = 1
+_SPACE = re.compile(r"\s+")
+
+
+class BaselineError(ValueError):
+    """The baseline file cannot be read or is not a digest-check baseline."""
+
+
+def normalize_span(text: str) -> str:
+    """NFKC, case-folded, whitespace collapsed: the same claim written slightly differently still matches."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def bare_id(arxiv_id: str) -> str:
+    match = re.fullmatch(r"(.+\d)v\d+", arxiv_id)
+    return match.group(1) if match else arxiv_id
+
+
+def fingerprint_parts(finding: Finding, arxiv_id: str) -> tuple[str, str, str, str]:
+    span = finding.summary_span or finding.abstract_span or finding.message
+    return (finding.rule, bare_id(arxiv_id), finding.block or "", normalize_span(span))
+
+
+def fingerprint(finding: Finding, arxiv_id: str) -> str:
+    """A stable hex id of a finding (sha256 of its parts, 32 hex characters)."""
+    joined = "\x1f".join(fingerprint_parts(finding, arxiv_id))
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class BaselineEntry:
+    fingerprint: str
+    rule: str
+    arxiv_id: str
+    block: str
+    span: str
+    count: int = 1
+
+
+@dataclass
+class Baseline:
+    entries: dict[str, BaselineEntry] = field(default_factory=dict)
+
+    @classmethod
+    def from_report(cls, report: AuditReport) -> Baseline:
+        baseline = cls()
+        for digest in report.digests:
+            for paper in digest.papers:
+                for finding in paper.findings:
+                    key = fingerprint(finding, paper.arxiv_id)
+                    entry = baseline.entries.get(key)
+                    if entry is None:
+                        rule, arxiv_id, block, span = fingerprint_parts(finding, paper.arxiv_id)
+                        baseline.entries[key] = BaselineEntry(key, rule, arxiv_id, block, span[:200])
+                    else:
+                        entry.count += 1
+        return baseline
+
+    def to_json(self) -> str:
+        entries = sorted(self.entries.values(), key=lambda e: (e.arxiv_id, e.rule, e.block, e.fingerprint))
+        payload = {
+            "tool": "digest-check",
+            "version": BASELINE_VERSION,
+            "fingerprint": "sha256(rule, arXiv id without version, block, normalised span)[:32]",
+            "entries": [
+                {"fingerprint": e.fingerprint, "rule": e.rule, "arxiv_id": e.arxiv_id, "block": e.block,
+                 "span": e.span, "count": e.count}
+                for e in entries
+            ],
+        }
+        return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise BaselineError(f"cannot read baseline {path}: {exc.strerror}") from None
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise BaselineError(f"baseline {path} is not JSON: {exc}") from None
+        if not isinstance(data, dict) or data.get("tool") != "digest-check" or not isinstance(data.get("entries"), list):
+            raise BaselineError(f"{path} is not a digest-check baseline (expected tool and entries)")
+        if data.get("version") != BASELINE_VERSION:
+            raise BaselineError(f"baseline {path} has version {data.get('version')!r}; expected {BASELINE_VERSION}")
+        baseline = cls()
+        for item in data["entries"]:
+            try:
+                entry = BaselineEntry(str(item["fingerprint"]), str(item["rule"]), str(item["arxiv_id"]),
+                                      str(item.get("block", "")), str(item.get("span", "")), int(item.get("count", 1)))
+            except (KeyError, TypeError, ValueError):
+                raise BaselineError(f"baseline {path} has a malformed entry: {item!r:.120}") from None
+            baseline.entries[entry.fingerprint] = entry
+        return baseline
+
+
+@dataclass
+class BaselineResult:
+    suppressed: int = 0
+    stale: list[BaselineEntry] = field(default_factory=list)
+
+    def describe(self) -> str:
+        text = f"{self.suppressed} suppressed by baseline"
+        if self.stale:
+            text += f"; {len(self.stale)} stale baseline entr{'y' if len(self.stale) == 1 else 'ies'} (fixed or gone)"
+        return text
+
+
+def apply_baseline(report: AuditReport, baseline: Baseline) -> BaselineResult:
+    """Remove findings the baseline accepts (up to each entry's count); re-summarise the report."""
+    remaining = {key: entry.count for key, entry in baseline.entries.items()}
+    result = BaselineResult()
+    for digest in report.digests:
+        for paper in digest.papers:
+            kept: list[Finding] = []
+            for finding in paper.findings:
+                key = fingerprint(finding, paper.arxiv_id)
+                if remaining.get(key, 0) > 0:
+                    remaining[key] -= 1
+                    result.suppressed += 1
+                else:
+                    kept.append(finding)
+            paper.findings = kept
+    result.stale = [baseline.entries[key] for key in sorted(remaining) if remaining[key] == baseline.entries[key].count]
+    report.summary = summarize(report)
+    return result

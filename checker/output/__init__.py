@@ -1,1 +1,0 @@
-"""Rendering an audit report: text for people, JSON for machines, and CI formats."""
