@@ -7,8 +7,6 @@ that name modules imported only for type checking are quoted instead.
 
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -20,45 +18,17 @@ if TYPE_CHECKING:
     from checker.model import AuditReport, Severity
     from checker.rules.registry import Rule
 
-app = typer.Typer(
-    name="digest-check",
-    help="Check that the AI summaries of an arXiv digest say what the English abstracts say.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
+from checker.cli.common import (
+    EXIT_CANNOT_CHECK,
+    EXIT_FINDINGS,
+    EXIT_OK,
+    FailOn,
+    Language,
+    OutputFormat,
+    app,
 )
-
-EXIT_OK, EXIT_FINDINGS, EXIT_CANNOT_CHECK = 0, 1, 2
-
-
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
-
-
-class Language(str, Enum):
-    zh = "zh"
-    en = "en"
-    ja = "ja"
-
-
-def _split(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"digest-check: {message}", err=True)
-    return typer.Exit(EXIT_CANNOT_CHECK)
+from checker.cli.common import fail as _fail
+from checker.cli.common import split_values as _split
 
 
 @app.command()
@@ -324,118 +294,6 @@ def report(
                f"{s.findings} findings")
 
 
-@app.command()
-def paper(
-    query: Annotated[str, typer.Argument(help="arXiv id (with or without version), index in the digest, or title words.")],
-    digests: Annotated[list[Path] | None, typer.Argument(help="Digests to search (default: ./data).")] = None,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
-    width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
-    llm: Annotated[bool, typer.Option("--llm", help="Also ask the LLM judge about this paper.")] = False,
-    model: Annotated[str | None, typer.Option(help="Judge model (default $MODEL_NAME or gpt-4o-mini).")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (default $OPENAI_BASE_URL).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the judge again even if cached.")] = False,
-    cache_dir: Annotated[Path | None, typer.Option(help="Judge cache folder.")] = None,
-) -> None:
-    """Spot-check one paper: each summary sentence beside the abstract, highlights and findings."""
-    with _one_paper_run(fast_exit=not llm):
-        from checker.render import spot
-
-        places = digests or [Path("data")]
-        try:
-            found = spot.locate(query, places)
-        except spot.SpotError as exc:
-            raise _fail(str(exc)) from None
-        findings = spot.check(found.paper, found.language, _split(select), _split(ignore))
-        if llm:
-            findings = _judge_one(found, findings, model=model, base_url=base_url, no_cache=no_cache,
-                                  cache_dir=cache_dir)
-        where = f"{found.digest}:{found.paper.line}" if found.paper.line else found.digest
-        _show_spot(found.paper, findings, where, format, width)
-
-
-_exit_without_teardown = False  # set by a one-paper command: main() may skip the interpreter's teardown
-
-
-@contextmanager
-def _one_paper_run(*, fast_exit: bool = True) -> Iterator[None]:
-    """A one-paper command: no cyclic garbage collection while it runs, and no teardown after it.
-
-    Its time is mostly imports (pydantic, the rules, rich) whose objects live until exit: the
-    collector would walk them again and again (~7% of a spot check) and the interpreter's teardown
-    would free them one by one (~9%). Such a command leaves nothing to clean up (no open files,
-    no threads, no worker processes), so ``main`` ends it with ``os._exit`` once the output is
-    flushed; not with --llm, whose client and cache may still hold resources.
-    """
-    from checker.engine.gc_pause import paused_gc
-
-    global _exit_without_teardown
-    _exit_without_teardown = fast_exit
-    with paused_gc():
-        yield
-
-
-def _judge_one(found: object, findings: list, *, model: str | None, base_url: str | None, no_cache: bool,
-               cache_dir: Path | None) -> list:
-    """Run the judge on the one located paper, through the same entry point as ``audit --llm``."""
-    from checker.judge.entry import judge_from_cli
-    from checker.model import AuditReport, DigestReport, PaperReport, summarize
-    from checker.read.source import open_source
-    from checker.render.spot import Located
-
-    assert isinstance(found, Located)
-    paper = found.paper
-    paper_report = PaperReport(arxiv_id=paper.arxiv_id, index=paper.index, title=paper.title, line=paper.line,
-                               findings=findings)
-    source = open_source(Path(found.digest))
-    report = AuditReport(digests=[DigestReport(path=str(source.path), format=source.format.value,
-                                               language=found.language, papers_total=1, papers=[paper_report])])
-    report.summary = summarize(report)
-    judge_from_cli(report, [source], llm=True, model=model, base_url=base_url, llm_on="all", dry_run=False,
-                   max_cost=None, max_tokens=None, no_cache=no_cache, cache_dir=cache_dir, concurrency=1)
-    return list(report.digests[0].papers[0].findings)
-
-
-@app.command()
-def check(
-    abstract: Annotated[str, typer.Option("--abstract", help="File with the English abstract, or - for stdin.")],
-    summary: Annotated[str, typer.Option(
-        "--summary", help="File with the summary (five labelled blocks or JSON), or - for stdin.")],
-    language: Annotated[Language, typer.Option(help="Language of the summary.")] = Language.zh,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
-    width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
-) -> None:
-    """Check one abstract/summary pair that is not in a digest."""
-    with _one_paper_run():
-        from checker.render import spot
-
-        stdin_text = sys.stdin.read() if "-" in (abstract, summary) else None
-        try:
-            abstract_text = spot.read_input(abstract, stdin_text)
-            summary_text = spot.read_input(summary, None if abstract == "-" else stdin_text)
-            loose = spot.loose_paper(abstract_text, summary_text)
-        except spot.SpotError as exc:
-            raise _fail(str(exc)) from None
-        findings = spot.check(loose, language.value, _split(select), _split(ignore))
-        _show_spot(loose, findings, "command line", format, width)
-
-
-def _show_spot(paper: object, findings: list, where: str, format: OutputFormat, width: int | None) -> None:
-    from checker.model import Paper, Severity
-    from checker.render import spot
-
-    assert isinstance(paper, Paper)
-    if format is OutputFormat.json:
-        sys.stdout.write(spot.findings_json(paper, findings, where))
-    else:
-        sys.stdout.write(spot.render(paper, findings, where, width))
-    sys.stdout.flush()
-    raise typer.Exit(EXIT_FINDINGS if any(f.severity is Severity.error for f in findings) else EXIT_OK)
-
-
 @app.callback(invoke_without_command=True)
 def _root(
     version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
@@ -447,18 +305,18 @@ def _root(
         raise typer.Exit(0)
 
 
+from checker.cli import spot_commands  # noqa: E402  (registers paper and check)
 from checker.cli.judge_batch import batch_app  # noqa: E402  (the judge's Batch API commands)
 
 app.add_typer(batch_app, name="judge-batch")
 
 
 def main() -> None:
-    global _exit_without_teardown
-    _exit_without_teardown = False
+    spot_commands.exit_without_teardown = False
     try:
         app()
     except SystemExit as done:
-        if _exit_without_teardown and (done.code is None or isinstance(done.code, int)):
+        if spot_commands.exit_without_teardown and (done.code is None or isinstance(done.code, int)):
             _exit_now(done.code or 0)
         raise
 
