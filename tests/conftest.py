@@ -1,60 +1,126 @@
-"""Shared helpers for the tests: where the real fixture digests live, and running the CLI in-process."""
+"""Fixtures the tests share: the real fixture digests, papers read from them, and the CLI run in-process.
+
+Ask for them by name in a test's arguments:
+
+- ``repo_root``, ``fixtures_dir`` (tests/fixtures), ``seed_digest`` (examples/seed-digest.md): paths;
+- ``fixture_path(relative)``: a real digest snippet under tests/fixtures/digests (fails when missing);
+- ``cli(*args)``: ``digest-check`` run in-process, a ``CliResult`` (exit_code, stdout, stderr, .json());
+- ``papers``: the papers of the files a module names with ``pytestmark = pytest.mark.papers(path, ...)``, by
+  arXiv id (paths from the repository root; a later file's paper replaces an earlier one's of the same id);
+  ``papers_from(*paths)`` reads the same way, for a second set in one module;
+- ``real_paper(relative, arxiv_id)``: one paper of a digest under tests/fixtures/digests;
+- ``corpus_records(name)``: the records of a corpus file in tests/fixtures (``numbers_papers.jsonl``), by id;
+- ``make_paper(record, **blocks)``: a Paper from such a record, with some blocks replaced.
+
+Plain values and pure functions (the digest name prefixes for parametrize lists, ``findings_of``, ``edited``)
+are in tests/helpers.py.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from typer.testing import CliRunner
+import pytest
+from helpers import DIGESTS, DW, MY, ROOT, SEED, XM, CliResult, digest_path, edited, findings_of, run_cli
+from helpers import FIXTURES as FIXTURES_DIR
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "digests"
-SEED = ROOT / "examples" / "seed-digest.md"
+from checker.model import BLOCK_NAMES, Block, Paper
+from checker.read import read_digest
 
-DW = "dw-dengwei__daily-arXiv-ai-enhanced__"
-XM = "xmkxabc__daily-arXiv-ai-enhanced__"
-MY = "MYZhangwww__daily-arXiv-ai-enhanced__"
-
-
-def fixture(relative: str) -> Path:
-    """A real digest snippet under tests/fixtures/digests (copied from ../shared/data/real)."""
-    path = FIXTURES / relative
-    assert path.exists(), f"missing fixture {path}"
-    return path
+# Old names, still imported by some test files (`from conftest import ...`) until they ask for the fixtures
+# above or import from helpers. Do not add to this list.
+FIXTURES = DIGESTS
+fixture = digest_path
+__all__ = ["DW", "FIXTURES", "MY", "ROOT", "SEED", "XM", "CliResult", "edited", "findings_of", "fixture",
+           "run_cli"]
 
 
-@dataclass
-class CliResult:
-    exit_code: int
-    stdout: str
-    stderr: str
-
-    def json(self) -> dict[str, Any]:
-        data: dict[str, Any] = json.loads(self.stdout)
-        return data
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "papers(*paths): the files the `papers` fixture reads (from the root)")
 
 
-def run_cli(*args: str | Path) -> CliResult:
-    """Run ``digest-check`` in-process (fast) with stdout and stderr kept apart."""
-    from checker.cli.app import app
-
-    runner = CliRunner()
-    result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
-    return CliResult(result.exit_code, result.stdout, result.stderr)
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
 
 
-def findings_of(report: dict[str, Any], arxiv_id: str | None = None) -> list[dict[str, Any]]:
-    """All findings of a JSON report, or those of one paper."""
-    return [f for d in report["digests"] for p in d["papers"]
-            if arxiv_id is None or p["arxiv_id"] == arxiv_id for f in p["findings"]]
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES_DIR
 
 
-def edited(paper: Any, block: str, old: str, new: str) -> Any:
-    """A deep copy of a Paper with the first ``old`` in one block replaced (the way mutations are made)."""
-    copy = paper.model_copy(deep=True)
-    text = copy.blocks[block].text or ""
-    assert old in text, f"{old!r} not in {block}"
-    copy.blocks[block].text = text.replace(old, new, 1)
-    return copy
+@pytest.fixture(scope="session")
+def digests_dir() -> Path:
+    return DIGESTS
+
+
+@pytest.fixture(scope="session")
+def seed_digest() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def fixture_path() -> Callable[[str], Path]:
+    return digest_path
+
+
+@pytest.fixture(scope="session")
+def cli() -> Callable[..., CliResult]:
+    return run_cli
+
+
+@pytest.fixture(scope="session")
+def papers_from() -> Callable[..., dict[str, Paper]]:
+    def read(*relative: str) -> dict[str, Paper]:
+        found: dict[str, Paper] = {}
+        for name in relative:
+            path = ROOT / name
+            assert path.exists(), f"missing fixture {path}"
+            found.update({p.arxiv_id: p for p in read_digest(str(path)).papers})
+        assert found, f"no paper in {relative}"
+        return found
+
+    return read
+
+
+@pytest.fixture(scope="module")
+def papers(request: pytest.FixtureRequest, papers_from: Callable[..., dict[str, Paper]]) -> dict[str, Paper]:
+    marker = request.node.get_closest_marker("papers")
+    if marker is None or not marker.args:
+        pytest.fail("the `papers` fixture needs `pytestmark = pytest.mark.papers('tests/fixtures/x.jsonl')`")
+    return papers_from(*marker.args)
+
+
+@pytest.fixture(scope="session")
+def real_paper() -> Callable[[str, str], Paper]:
+    def read(relative: str, arxiv_id: str) -> Paper:
+        papers = [p for p in read_digest(digest_path(relative)).papers if p.arxiv_id == arxiv_id]
+        assert papers, f"no paper {arxiv_id} in {relative}"
+        return papers[0]
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def corpus_records() -> Callable[[str], dict[str, dict[str, Any]]]:
+    def read(name: str) -> dict[str, dict[str, Any]]:
+        path = FIXTURES_DIR / name
+        assert path.exists(), f"missing fixture {path}"
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return {record["id"]: record for record in records}
+
+    return read
+
+
+@pytest.fixture(scope="session")
+def make_paper() -> Callable[..., Paper]:
+    def make(record: dict[str, Any], **blocks: str | None) -> Paper:
+        texts = {**record["AI"], **blocks}
+        return Paper(arxiv_id=record["id"], title=record["title"], abstract=record["summary"],
+                     blocks={name: Block(name=name, text=texts.get(name)) for name in BLOCK_NAMES})
+
+    return make
+
