@@ -4,51 +4,70 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DW, MY, ROOT, SEED, XM, fixture, run_cli
+from helpers import DW, MY, XM, CliResult, findings_of
 
-J1 = fixture(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")  # errors: F103, F302, F202
-ENGLISH = fixture("en/Alice-Shimada__hepstoday-en__2026-03-12_AI_enhanced_English.jsonl")
-ARTIFACTS = fixture(f"artifacts/{XM}2025-06-06_AI_enhanced_Chinese.jsonl")  # one F305 warning
-SEVERITY_CASE = fixture(f"j1/{DW}2026-02-12_AI_enhanced_Chinese.jsonl")
+Cli = Callable[..., CliResult]
+FixturePath = Callable[[str], Path]
+
+
+@pytest.fixture
+def j1(fixture_path: FixturePath) -> Path:
+    """Errors: F103, F302, F202."""
+    return fixture_path(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def english(fixture_path: FixturePath) -> Path:
+    return fixture_path("en/Alice-Shimada__hepstoday-en__2026-03-12_AI_enhanced_English.jsonl")
+
+
+@pytest.fixture
+def artifacts(fixture_path: FixturePath) -> Path:
+    """One F305 warning."""
+    return fixture_path(f"artifacts/{XM}2025-06-06_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def severity_case(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"j1/{DW}2026-02-12_AI_enhanced_Chinese.jsonl")
 
 
 def _rules_in(report: dict[str, Any]) -> set[str]:
-    from conftest import findings_of
-
     return {f["rule"] for f in findings_of(report)}
 
 
 @pytest.mark.parametrize(("args", "code"), [
-    ([], 1),  # default --fail-on error, J1 has errors
+    ([], 1),  # default --fail-on error, j1 has errors
     (["--fail-on", "error"], 1),
     (["--fail-on", "never"], 0),
     (["--exit-zero"], 0),
-    (["--select", "F305"], 0),  # no F305 finding in J1
+    (["--select", "F305"], 0),  # no F305 finding in j1
 ])
-def test_exit_codes_on_a_digest_with_errors(args: list[str], code: int) -> None:
-    assert run_cli("audit", J1, *args).exit_code == code
+def test_exit_codes_on_a_digest_with_errors(args: list[str], code: int, j1: Path, cli: Cli) -> None:
+    assert cli("audit", j1, *args).exit_code == code
 
 
-def test_fail_on_threshold_by_severity() -> None:
-    """ARTIFACTS holds exactly one warning (F305) with the format rules."""
+def test_fail_on_threshold_by_severity(artifacts: Path, severity_case: Path, cli: Cli) -> None:
+    """artifacts holds exactly one warning (F305) with the format rules."""
     select = ["--select", "F"]
-    assert run_cli("audit", ARTIFACTS, *select, "-f", "json").json()["summary"]["by_severity"] == {"warning": 1}
-    assert run_cli("audit", ARTIFACTS, *select).exit_code == 0
-    assert run_cli("audit", ARTIFACTS, *select, "--fail-on", "warning").exit_code == 1
-    assert run_cli("audit", ARTIFACTS, *select, "--fail-on", "info").exit_code == 1
-    assert run_cli("audit", ARTIFACTS, "--select", "F104", "--fail-on", "info").exit_code == 0
-    info_only = run_cli("audit", SEVERITY_CASE, "--select", "F104", "-f", "json").json()
+    assert cli("audit", artifacts, *select, "-f", "json").json()["summary"]["by_severity"] == {"warning": 1}
+    assert cli("audit", artifacts, *select).exit_code == 0
+    assert cli("audit", artifacts, *select, "--fail-on", "warning").exit_code == 1
+    assert cli("audit", artifacts, *select, "--fail-on", "info").exit_code == 1
+    assert cli("audit", artifacts, "--select", "F104", "--fail-on", "info").exit_code == 0
+    info_only = cli("audit", severity_case, "--select", "F104", "-f", "json").json()
     assert info_only["summary"]["by_severity"] == {"info": 1}
-    assert run_cli("audit", SEVERITY_CASE, "--select", "F104", "--fail-on", "warning").exit_code == 0
-    assert run_cli("audit", SEVERITY_CASE, "--select", "F104", "--fail-on", "info").exit_code == 1
+    assert cli("audit", severity_case, "--select", "F104", "--fail-on", "warning").exit_code == 0
+    assert cli("audit", severity_case, "--select", "F104", "--fail-on", "info").exit_code == 1
 
 
-def test_clean_digest_exits_0() -> None:
-    assert run_cli("audit", ENGLISH, "--select", "F").exit_code == 0
+def test_clean_digest_exits_0(english: Path, cli: Cli) -> None:
+    assert cli("audit", english, "--select", "F").exit_code == 0
 
 
 @pytest.mark.parametrize(("option", "value", "expected"), [
@@ -58,25 +77,26 @@ def test_clean_digest_exits_0() -> None:
     ("--select", "F302,F103", {"F302", "F103"}),
     ("--ignore", "F2", {"F103", "F302"}),
 ])
-def test_select_and_ignore_by_id_prefix_and_name(option: str, value: str, expected: set[str]) -> None:
+def test_select_and_ignore_by_id_prefix_and_name(option: str, value: str, expected: set[str], j1: Path,
+                                                 cli: Cli) -> None:
     args = [option, value] if option == "--select" else ["--select", "F", option, value]
-    report = run_cli("audit", J1, *args, "-f", "json", "--exit-zero").json()
+    report = cli("audit", j1, *args, "-f", "json", "--exit-zero").json()
     assert _rules_in(report) == expected
 
 
-def test_unknown_rule_exits_2() -> None:
-    result = run_cli("audit", J1, "--select", "Z999")
+def test_unknown_rule_exits_2(j1: Path, cli: Cli) -> None:
+    result = cli("audit", j1, "--select", "Z999")
     assert result.exit_code == 2
     assert "unknown rule(s): Z999" in result.stderr
-    assert run_cli("audit", J1, "--ignore", "no-such-rule").exit_code == 2
+    assert cli("audit", j1, "--ignore", "no-such-rule").exit_code == 2
 
 
 FINDING_KEYS = {"rule", "name", "category", "severity", "block", "message", "summary_span", "abstract_span",
                 "line", "source", "confidence"}
 
 
-def test_json_contract() -> None:
-    report = run_cli("audit", J1, "-f", "json", "--exit-zero").json()
+def test_json_contract(j1: Path, cli: Cli) -> None:
+    report = cli("audit", j1, "-f", "json", "--exit-zero").json()
     assert {"tool", "digests", "summary"} <= set(report)
     assert set(report["tool"]) == {"name", "version"} and report["tool"]["name"] == "digest-check"
     digest = report["digests"][0]
@@ -98,77 +118,79 @@ def test_json_contract() -> None:
     assert (leak["name"], leak["block"], leak["line"]) == ("prompt-leak", "tldr", 4)
 
 
-def test_clean_paper_has_an_empty_findings_list() -> None:
-    report = run_cli("audit", ENGLISH, "--select", "F", "-f", "json").json()
+def test_clean_paper_has_an_empty_findings_list(english: Path, cli: Cli) -> None:
+    report = cli("audit", english, "--select", "F", "-f", "json").json()
     papers = report["digests"][0]["papers"]
     assert len(papers) == 4 and all(p["findings"] == [] for p in papers)
 
 
-def test_output_is_deterministic_and_output_file_matches_stdout(tmp_path: Path) -> None:
-    args = ("audit", J1, fixture(f"day-2025-06-23/{XM}2025-06-23.md"), fixture(f"dropped/{MY}2026-02-25.jsonl"),
-            "-f", "json", "--exit-zero")
-    first, second = run_cli(*args), run_cli(*args)
+def test_output_is_deterministic_and_output_file_matches_stdout(tmp_path: Path, j1: Path, cli: Cli,
+                                                                fixture_path: FixturePath) -> None:
+    args = ("audit", j1, fixture_path(f"day-2025-06-23/{XM}2025-06-23.md"),
+            fixture_path(f"dropped/{MY}2026-02-25.jsonl"), "-f", "json", "--exit-zero")
+    first, second = cli(*args), cli(*args)
     assert first.stdout == second.stdout
     out = tmp_path / "report.json"
-    third = run_cli(*args, "--output", out)
+    third = cli(*args, "--output", out)
     assert third.stdout == ""
     assert out.read_text(encoding="utf-8") == first.stdout
     dates = [d["date"] for d in first.json()["digests"]]
     assert dates == sorted(dates)  # days in date order, wherever their folders are
 
 
-def test_digest_order_does_not_depend_on_the_folder(tmp_path: Path) -> None:
+def test_digest_order_does_not_depend_on_the_folder(tmp_path: Path, j1: Path, cli: Cli) -> None:
     # An early day in a folder that sorts after the later day's folder still comes first.
     late_dir, early_dir = tmp_path / "a", tmp_path / "z"
     late_dir.mkdir()
     early_dir.mkdir()
-    late = late_dir / J1.name
-    late.write_bytes(J1.read_bytes())
-    early = early_dir / J1.name.replace(J1.name[len(DW):len(DW) + 10], "2020-01-01")
-    early.write_bytes(J1.read_bytes())
-    report = run_cli("audit", late, early, "-f", "json", "--exit-zero").json()
+    late = late_dir / j1.name
+    late.write_bytes(j1.read_bytes())
+    early = early_dir / j1.name.replace(j1.name[len(DW):len(DW) + 10], "2020-01-01")
+    early.write_bytes(j1.read_bytes())
+    report = cli("audit", late, early, "-f", "json", "--exit-zero").json()
     assert [Path(d["path"]).parent.name for d in report["digests"]] == ["z", "a"]
 
 
-def test_text_report_lists_file_line_rule_and_span_with_totals() -> None:
-    result = run_cli("audit", J1, "--exit-zero")
-    assert f"{J1}:4: error F302 prompt-leak [tldr]" in result.stdout
+def test_text_report_lists_file_line_rule_and_span_with_totals(j1: Path, cli: Cli) -> None:
+    result = cli("audit", j1, "--exit-zero")
+    assert f"{j1}:4: error F302 prompt-leak [tldr]" in result.stdout
     assert "summary:  单个单词的摘要" in result.stdout
     assert result.stdout.rstrip().splitlines()[-1].startswith("1 digest(s), 4 papers,")
 
 
-def test_language_option_applies_when_the_name_does_not_say(tmp_path: Path) -> None:
+def test_language_option_applies_when_the_name_does_not_say(tmp_path: Path, english: Path, cli: Cli) -> None:
     renamed = tmp_path / "digest.jsonl"
-    renamed.write_bytes(ENGLISH.read_bytes())
-    as_chinese = run_cli("audit", renamed, "--select", "F201", "-f", "json", "--exit-zero").json()
+    renamed.write_bytes(english.read_bytes())
+    as_chinese = cli("audit", renamed, "--select", "F201", "-f", "json", "--exit-zero").json()
     assert as_chinese["digests"][0]["language"] == "zh" and _rules_in(as_chinese) == {"F201"}
-    as_english = run_cli("audit", renamed, "--select", "F201", "--language", "en", "-f", "json").json()
+    as_english = cli("audit", renamed, "--select", "F201", "--language", "en", "-f", "json").json()
     assert as_english["digests"][0]["language"] == "en" and _rules_in(as_english) == set()
 
 
-def test_seed_has_no_format_warning_or_error() -> None:
-    report = run_cli("audit", SEED, "--select", "F", "-f", "json", "--exit-zero").json()
+def test_seed_has_no_format_warning_or_error(seed_digest: Path, cli: Cli) -> None:
+    report = cli("audit", seed_digest, "--select", "F", "-f", "json", "--exit-zero").json()
     bad = [(p["arxiv_id"], f["rule"]) for p in report["digests"][0]["papers"] for f in p["findings"]
            if f["severity"] != "info"]
     assert bad == []
     assert report["digests"][0]["papers_total"] == 88
 
 
-def test_python_m_checker_help() -> None:
+def test_python_m_checker_help(repo_root: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "checker", "--help"], capture_output=True, text=True,
-                            cwd=ROOT, check=False, timeout=60)
+                            cwd=repo_root, check=False, timeout=60)
     assert result.returncode == 0
     assert "audit" in result.stdout and "rules" in result.stdout
 
 
-def test_jobs_option_changes_nothing_in_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jobs_option_changes_nothing_in_the_report(monkeypatch: pytest.MonkeyPatch, cli: Cli,
+                                                   fixture_path: FixturePath) -> None:
     """--jobs 1 (one process) and --jobs 2 (files shared out to workers) give the same JSON report."""
     import checker.engine.audit as engine
 
     monkeypatch.setattr(engine, "PARALLEL_FILES_MIN_BYTES", 0)  # the fixture days are small
-    paths = [str(fixture(name)) for name in ("day-2025-06-06", "day-2025-06-23", "j1")]
-    one = run_cli("audit", *paths, "-f", "json", "--fail-on", "never", "--jobs", "1")
-    two = run_cli("audit", *paths, "-f", "json", "--fail-on", "never", "-j", "2")
+    paths = [str(fixture_path(name)) for name in ("day-2025-06-06", "day-2025-06-23", "j1")]
+    one = cli("audit", *paths, "-f", "json", "--fail-on", "never", "--jobs", "1")
+    two = cli("audit", *paths, "-f", "json", "--fail-on", "never", "-j", "2")
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.json()["summary"]["papers"] > 10
-    assert run_cli("audit", *paths, "--jobs", "-1").exit_code == 2
+    assert cli("audit", *paths, "--jobs", "-1").exit_code == 2

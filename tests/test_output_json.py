@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-
-from conftest import fixture
+from collections.abc import Callable
+from pathlib import Path
 
 from checker.engine.audit import AuditOptions, audit
 from checker.model import AuditReport, Category, DigestReport, Finding, PaperReport, Severity
@@ -13,8 +13,9 @@ from checker.render.json_report import render_json, to_dict
 from checker.rules.registry import all_rules
 
 
-def test_render_json_matches_the_standard_library_on_a_real_digest() -> None:
-    sources = discover_sources([str(fixture("j1")), str(fixture("day-2025-06-23"))]).sources
+def test_render_json_matches_the_standard_library_on_a_real_digest(
+        fixture_path: Callable[[str], Path]) -> None:
+    sources = discover_sources([str(fixture_path("j1")), str(fixture_path("day-2025-06-23"))]).sources
     report = audit(sources, AuditOptions(rules=all_rules()))
     assert sum(len(d.findings()) for d in report.digests) >= 5
     expected = json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"

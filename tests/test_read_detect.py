@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
-from conftest import DW, MY, ROOT, XM, fixture
+from helpers import DW, MY, ROOT, XM
 
 from checker.model import DigestFormat
 from checker.read.detect import detect_format
 
+Head = Callable[[str], str]
 
-def _head(relative: str) -> str:
-    return fixture(relative).read_text(encoding="utf-8")[:65536]
+
+@pytest.fixture
+def head(fixture_path: Callable[[str], Path]) -> Head:
+    """The first 64 KiB of a real digest snippet, what detection reads."""
+    return lambda relative: fixture_path(relative).read_text(encoding="utf-8")[:65536]
 
 
 @pytest.mark.parametrize(("relative", "expected"), [
@@ -26,15 +33,17 @@ def _head(relative: str) -> str:
     (f"m4/{XM}2025-06-18.md", DigestFormat.markdown_degenerate),
     (f"m4/{MY}2026-02-24.md", DigestFormat.markdown_degenerate),
 ])
-def test_every_real_layout_is_detected_from_content(relative: str, expected: DigestFormat) -> None:
+def test_every_real_layout_is_detected_from_content(relative: str, expected: DigestFormat,
+                                                    head: Head) -> None:
     suffix = "." + relative.rsplit(".", 1)[1]
-    assert detect_format(_head(relative), suffix).format is expected
+    assert detect_format(head(relative), suffix).format is expected
 
 
-def test_content_wins_over_the_suffix() -> None:
+def test_content_wins_over_the_suffix(head: Head) -> None:
     """A JSONL digest saved as .md is still JSONL; a Markdown digest saved as .jsonl is still Markdown."""
-    assert detect_format(_head(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl"), ".md").format is DigestFormat.jsonl
-    assert detect_format(_head(f"day-2026-05-21/{DW}2026-05-21.md"), ".jsonl").format is DigestFormat.markdown
+    jsonl = head(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")
+    assert detect_format(jsonl, ".md").format is DigestFormat.jsonl
+    assert detect_format(head(f"day-2026-05-21/{DW}2026-05-21.md"), ".jsonl").format is DigestFormat.markdown
 
 
 def test_empty_and_non_json_files_say_why() -> None:
@@ -45,10 +54,10 @@ def test_empty_and_non_json_files_say_why() -> None:
     assert prose.reason is not None and "not JSON Lines" in prose.reason
 
 
-def test_degenerate_reasons_name_what_the_file_holds() -> None:
-    assert "README template" in (detect_format(_head(f"m4/{XM}2025-06-09.md"), ".md").reason or "")
-    assert "no new papers" in (detect_format(_head(f"m4/{XM}2025-06-18.md"), ".md").reason or "")
-    assert "table of contents" in (detect_format(_head(f"m4/{MY}2026-02-24.md"), ".md").reason or "")
+def test_degenerate_reasons_name_what_the_file_holds(head: Head) -> None:
+    assert "README template" in (detect_format(head(f"m4/{XM}2025-06-09.md"), ".md").reason or "")
+    assert "no new papers" in (detect_format(head(f"m4/{XM}2025-06-18.md"), ".md").reason or "")
+    assert "table of contents" in (detect_format(head(f"m4/{MY}2026-02-24.md"), ".md").reason or "")
 
 
 # --- The corpus check: the only test that reads ../shared/data (skipped where it is absent) ---------------

@@ -3,19 +3,51 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 
-from conftest import DW, MY, XM, fixture
+import pytest
+from helpers import DW, MY, XM
 
 from checker.model import BLOCK_NAMES, DigestFormat, Paper
 from checker.read import read_digest
 
-J1 = fixture(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")
-J1_FEB = fixture(f"j1/{DW}2026-02-12_AI_enhanced_Chinese.jsonl")
-J1B = fixture(f"j1b/{MY}2026-02-25_AI_enhanced_Chinese.jsonl")
-J2 = fixture(f"j2/{DW}2025-03-19_AI_enhanced_Chinese.jsonl")
-J3 = fixture(f"day-2025-06-23/{XM}2025-06-23_AI_enhanced_Chinese.jsonl")
-J1_NULLS = fixture(f"day-2025-06-06/{XM}2025-06-06_AI_enhanced_Chinese.jsonl")
-J4_RAW = fixture(f"day-2026-02-24/{MY}2026-02-24.jsonl")
+FixturePath = Callable[[str], Path]
+
+
+@pytest.fixture
+def j1(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def j1_feb(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"j1/{DW}2026-02-12_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def j1b(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"j1b/{MY}2026-02-25_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def j2(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"j2/{DW}2025-03-19_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def j3(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"day-2025-06-23/{XM}2025-06-23_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def j1_nulls(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"day-2025-06-06/{XM}2025-06-06_AI_enhanced_Chinese.jsonl")
+
+
+@pytest.fixture
+def j4_raw(fixture_path: FixturePath) -> Path:
+    return fixture_path(f"day-2026-02-24/{MY}2026-02-24.jsonl")
 
 
 def _by_id(path: object) -> dict[str, Paper]:
@@ -23,8 +55,8 @@ def _by_id(path: object) -> dict[str, Paper]:
     return {p.arxiv_id: p for p in digest.papers}
 
 
-def test_j1_reads_every_record_with_ids_index_title_and_lines() -> None:
-    digest = read_digest(J1)
+def test_j1_reads_every_record_with_ids_index_title_and_lines(j1: Path) -> None:
+    digest = read_digest(j1)
     assert digest.format is DigestFormat.jsonl
     assert digest.language == "zh"
     assert digest.date == "2025-09-16"
@@ -38,11 +70,11 @@ def test_j1_reads_every_record_with_ids_index_title_and_lines() -> None:
     assert digest.problems == []
 
 
-def test_j1_decodes_unicode_escapes_and_keeps_hard_wrapped_abstract() -> None:
-    papers = read_digest(J1).papers
+def test_j1_decodes_unicode_escapes_and_keeps_hard_wrapped_abstract(j1: Path) -> None:
+    papers = read_digest(j1).papers
     echo = papers[3]
     assert echo.block_text("tldr") == "单个单词的摘要"  # written as \u5355\u4e2a... in the file
-    raw = J1.read_text(encoding="utf-8").splitlines()[3]
+    raw = j1.read_text(encoding="utf-8").splitlines()[3]
     assert "\\u5355\\u4e2a" in raw
     # upstream 2025-09 abstracts keep the arXiv API's hard wraps: the reader keeps the text intact
     parking = papers[2]
@@ -51,8 +83,8 @@ def test_j1_decodes_unicode_escapes_and_keeps_hard_wrapped_abstract() -> None:
     assert parking.abstract.count("\n") == 22
 
 
-def test_j1_english_tldr_and_truncated_abstract_are_read_verbatim() -> None:
-    papers = _by_id(J1_FEB)
+def test_j1_english_tldr_and_truncated_abstract_are_read_verbatim(j1_feb: Path) -> None:
+    papers = _by_id(j1_feb)
     english = papers["2602.10485"]
     assert english.block_text("tldr").startswith("LLMs can generate QNP abstractions")
     truncated = papers["2602.10967"]
@@ -60,10 +92,10 @@ def test_j1_english_tldr_and_truncated_abstract_are_read_verbatim() -> None:
     assert truncated.abstract.endswith("how advanced models enhan")
 
 
-def test_j1b_code_url_records_read_like_j1() -> None:
-    digest = read_digest(J1B)
+def test_j1b_code_url_records_read_like_j1(j1b: Path) -> None:
+    digest = read_digest(j1b)
     assert len(digest.papers) == 4
-    record = json.loads(J1B.read_text(encoding="utf-8").splitlines()[2])
+    record = json.loads(j1b.read_text(encoding="utf-8").splitlines()[2])
     assert "code_url" in record  # the fixture really is J1b
     assert digest.papers[2].arxiv_id == record["id"]
     assert digest.papers[2].block_text("method") == record["AI"]["method"]
@@ -72,8 +104,8 @@ def test_j1b_code_url_records_read_like_j1() -> None:
     assert english.block_text("motivation").startswith("To overcome the limitations")
 
 
-def test_j2_early_schema_task_becomes_tldr_and_duplicates_are_kept_for_the_engine() -> None:
-    digest = read_digest(J2)
+def test_j2_early_schema_task_becomes_tldr_and_duplicates_are_kept_for_the_engine(j2: Path) -> None:
+    digest = read_digest(j2)
     assert [p.arxiv_id for p in digest.papers] == ["2503.13531"] * 3 + ["2503.13756", "2503.13906"]
     copied = digest.papers[4]
     assert copied.block_text("tldr").startswith("提出了一种新的高分辨率高光谱显著目标检测网络")
@@ -82,11 +114,11 @@ def test_j2_early_schema_task_becomes_tldr_and_duplicates_are_kept_for_the_engin
     assert [failed.block_text(n) for n in BLOCK_NAMES] == ["Error"] * 5
 
 
-def test_j3_extended_schema_keeps_extra_fields_and_multiline_blocks() -> None:
-    papers = _by_id(J3)
+def test_j3_extended_schema_keeps_extra_fields_and_multiline_blocks(j3: Path) -> None:
+    papers = _by_id(j3)
     assert len(papers) == 5
     cigre = papers["2506.16257"]
-    # J3: record "summary" is the English abstract, AI.summary the Chinese one (kept apart)
+    # j3: record "summary" is the English abstract, AI.summary the Chinese one (kept apart)
     assert cigre.abstract is not None
     assert cigre.abstract.startswith("This paper presents a detailed small-signal")
     assert cigre.extra["summary"].startswith("本文对Cigr")
@@ -98,14 +130,14 @@ def test_j3_extended_schema_keeps_extra_fields_and_multiline_blocks() -> None:
     assert "$\\\\alpha$" in korean.block_text("method")
 
 
-def test_j3_control_characters_from_broken_latex_are_kept() -> None:
-    building = _by_id(J3)["2506.15718"]
+def test_j3_control_characters_from_broken_latex_are_kept(j3: Path) -> None:
+    building = _by_id(j3)["2506.15718"]
     # "\\bf \\times" arrived as backspace + "f", and tab + "imes"
     assert "$\x08f \times$" in building.extra["translation"]
 
 
-def test_literal_none_and_null_become_missing_blocks() -> None:
-    papers = _by_id(J1_NULLS)
+def test_literal_none_and_null_become_missing_blocks(j1_nulls: Path) -> None:
+    papers = _by_id(j1_nulls)
     assert papers["2506.04390"].block("conclusion").text is None
     failed = papers["2506.04487"]
     assert failed.block_text("tldr") == "Error: Failed to generate summary."
@@ -113,19 +145,19 @@ def test_literal_none_and_null_become_missing_blocks() -> None:
     assert papers["2506.04610"].block_text("result") == "无"
 
 
-def test_raw_crawl_is_detected_and_yields_no_papers() -> None:
-    digest = read_digest(J4_RAW)
+def test_raw_crawl_is_detected_and_yields_no_papers(j4_raw: Path) -> None:
+    digest = read_digest(j4_raw)
     assert digest.format is DigestFormat.jsonl_raw
     assert digest.papers == []
     assert [p.code for p in digest.problems] == ["raw-crawl"]
 
 
-def test_raw_crawl_ids_first_occurrence_wins() -> None:
+def test_raw_crawl_ids_first_occurrence_wins(j4_raw: Path) -> None:
     from checker.read.jsonl import read_raw_ids
 
     problems: list[object] = []
-    ids = read_raw_ids(J4_RAW, problems.append)
-    lines = J4_RAW.read_text(encoding="utf-8").splitlines()
+    ids = read_raw_ids(j4_raw, problems.append)
+    lines = j4_raw.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines]
     assert len(records) == 6 and len({r["id"] for r in records}) == 5  # one real duplicate
     assert len(ids) == 5
