@@ -46,7 +46,7 @@ def main() -> None:
     digest = build_digest(10_000, ROOT / "bench" / "out")
     papers = list(itertools.islice(iter_jsonl_papers(digest, lambda problem: None), args.papers))
     prefixes = [p for p in args.select.split(",") if p] or [""]
-    rules = [r for r in all_rules() if r.scope == "paper" and any(r.id.startswith(p) for p in prefixes)]
+    rules = [r for r in all_rules() if r.scope == "paper" and r.check is not None and any(r.id.startswith(p) for p in prefixes)]
     best: dict[str, float] = defaultdict(lambda: float("inf"))
     parse_best = terms_best = total_best = float("inf")
     for _ in range(args.passes):
@@ -61,7 +61,7 @@ def main() -> None:
                 if rule.needs_abstract and not paper.abstract:
                     continue
                 before = time.process_time()
-                list(rule.func(ctx))
+                list(rule.check(ctx))
                 spent[rule.id] += time.process_time() - before
         total_best = min(total_best, time.process_time() - start)
         for rule_id, seconds in spent.items():

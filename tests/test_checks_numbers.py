@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from checker.analysis.context import PaperContext
+from checker.analysis.per_paper import number_view
 from checker.engine.audit import check_paper
 from checker.model import BLOCK_NAMES, Block, Finding, Paper
-from checker.rules.numbers import hallucinated_number, number_view
+from checker.rules.numbers.n101_hallucinated_number import hallucinated_number
 from checker.rules.registry import select_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -103,7 +103,7 @@ def test_ranking_verbs_put_a_thing_above_or_below_a_named_reference() -> None:
     ("难以", False),
 ])
 def test_a_word_after_an_aim_marker_states_the_papers_aim(before: str, aim: bool) -> None:
-    from checker.rules.claims.direction import _ZH_PURPOSE
+    from checker.analysis.direction import ZH_PURPOSE as _ZH_PURPOSE
     assert (_ZH_PURPOSE.search(before) is not None) is aim
 
 

@@ -22,8 +22,8 @@ def _fine(ctx: PaperContext) -> Iterator[Hit]:
 def test_a_raising_rule_becomes_an_info_finding_and_the_others_still_run() -> None:
     paper = Paper(arxiv_id="2401.00001", line=3, abstract="An abstract.",
                   blocks={"tldr": Block(name="tldr", text="摘要", line=4)})
-    rules = [Rule("X901", "broken", Category.format, Severity.error, "paper", False, _broken),
-             Rule("X902", "fine", Category.format, Severity.warning, "paper", False, _fine)]
+    rules = [Rule("X901", "broken", Category.format, Severity.error, "paper", doc="Raises.", check=_broken),
+             Rule("X902", "fine", Category.format, Severity.warning, "paper", doc="Finds.", check=_fine)]
     findings = check_paper(paper, "zh", rules)
     broken = next(f for f in findings if f.rule == "X901")
     assert broken.severity is Severity.info and "KeyError" in broken.message and broken.line == 3

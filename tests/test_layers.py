@@ -83,7 +83,6 @@ def test_the_checker_finds_an_upward_import(tmp_path: Path) -> None:
     assert imported_modules(source) == [(2, "checker.cli.app")]
 
 
-@pytest.mark.xfail(strict=True, reason="cli/app.py and rules/claims/direction.py are split next")
 @pytest.mark.parametrize("limit", [400])
 def test_no_module_over_the_line_limit(limit: int) -> None:
     long = [f"{p.relative_to(PACKAGE.parent)}: {n}" for p in PACKAGE.rglob("*.py")

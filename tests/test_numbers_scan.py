@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker.analysis import number_marks
 from checker.numbers import chinese, english, latex, quantity, text_spans
 from checker.numbers.scan import scan, scan_at
-from checker.rules import numbers as number_rules
 
 TEXTS = [
     "improves accuracy by 12.5% (from 70.1 to 82.5) over GPT-4o and Qwen2.5-7B, 3x faster, -36.8% error",
@@ -30,7 +30,7 @@ PATTERNS = [
     (english._NUMBER_WORDS, english._NUMBER_WORDS_SCREEN),
     (chinese._ARABIC, chinese._ARABIC_SCREEN),
     (chinese._CHINESE_COUNT, chinese._CHINESE_COUNT_SCREEN),
-    (number_rules._MARKER, number_rules._MARKER_START),
+    (number_marks.MARKER, number_marks.MARKER_START),
 ]
 # Pieces of real texts where the shortcuts have edges: names, signs, points, ranges, LaTeX, number words that
 # are parts of other words (often, attention, someone), phrases (a third, an order of magnitude), white space.
@@ -124,14 +124,14 @@ def test_class_first_patterns_match_their_assertion_first_forms(text: str) -> No
     tenths = re.compile(r"(?<![零〇一二两三四五六七八九十百千])(?P<n>[二三四五六七八九])成(?![为功本员果立就型像长熟分绩])")
     year = re.compile(r"(?=[12])(?<![\d.])(?:1[5-9]\d\d|20\d\d)(?![\d.])")
     assert _read(list(chinese._TENTHS.finditer(text))) == _read(list(tenths.finditer(text)))
-    assert [m.span() for m in number_rules._ABSTRACT_YEAR.finditer(text)] == [m.span() for m in year.finditer(text)]
+    assert [m.span() for m in number_marks.ABSTRACT_YEAR.finditer(text)] == [m.span() for m in year.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=texts)
 def test_the_list_marker_hint_is_found_wherever_a_marker_is(text: str) -> None:
-    if number_rules._MARKER.search(text):
-        assert number_rules._MARKER_HINT.search(text)
+    if number_marks.MARKER.search(text):
+        assert number_marks.MARKER_HINT.search(text)
 
 
 @settings(max_examples=200, deadline=None)

@@ -44,6 +44,10 @@ class PaperContext:
         real = {name for name, _ in self.content_blocks()}
         return [name for name in BLOCK_NAMES if name not in real]
 
+    def all_blocks_failed(self) -> bool:
+        """Every block is missing, empty or a placeholder: the LLM call failed for the whole paper."""
+        return len(self.failed_blocks()) == len(BLOCK_NAMES)
+
     def memo(self, key: str, compute: Any) -> Any:
         """Share an expensive analysis between rules of the same paper (compute is called once)."""
         if key not in self._memo:

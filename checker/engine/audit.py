@@ -29,8 +29,8 @@ from checker.model import (
 from checker.read.chunks import Chunk, split_lines
 from checker.read.jsonl import iter_jsonl_papers
 from checker.read.source import DigestSource
-from checker.rules.claims import MISATTACHED_RULE_ID
 from checker.rules.registry import Hit, Rule, all_rules
+from checker.rules.spec import Needs
 
 
 @dataclass
@@ -84,10 +84,10 @@ def check_paper(paper: Paper, language: str, rules: Iterable[Rule],
     findings: list[Finding] = []
     has_abstract = bool(paper.abstract)
     for rule in rules:
-        if rule.scope != "paper" or (rule.needs_abstract and not has_abstract):
+        if rule.scope != "paper" or rule.check is None or (rule.needs_abstract and not has_abstract):
             continue
         try:
-            hits = list(rule.func(ctx))
+            hits = list(rule.check(ctx))
         except Exception as exc:  # a rule's bug must not stop the audit of a whole digest
             hits = [Hit(message=f"internal error in this rule, paper not checked by it: {type(exc).__name__}: {exc}",
                         severity=Severity.info, confidence=0.0)]
@@ -116,7 +116,7 @@ class CheckedPaper(NamedTuple):
 def _check_one(paper: Paper, language: str, rules: list[Rule], overrides: dict[str, Severity]) -> CheckedPaper:
     abstract_terms: frozenset[str] = frozenset()
     summary_terms: frozenset[str] = frozenset()
-    if any(rule.id == MISATTACHED_RULE_ID for rule in rules):  # the only reader of the terms; they cost time
+    if any(Needs.SALIENT_TERMS in rule.needs for rule in rules):  # the terms cost time: only when a rule reads them
         # Interned, the terms shared by many papers travel from a worker as one string each, not one per paper.
         abstract_terms = frozenset(map(sys.intern, salient_prose_terms(f"{paper.title} {paper.abstract or ''}")))
         summary_terms = frozenset(map(sys.intern, salient_terms(" ".join(paper.block_text(name)
@@ -194,9 +194,9 @@ def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:
     digest_ctx = DigestContext(path=str(source.path), language=source.language, sketches=sketches,
                                raw_ids=raw_ids, raw_path=str(source.raw_path) if source.raw_path else None)
     for rule in options.rules:
-        if rule.scope != "digest":
+        if rule.scope != "digest" or rule.check is None:
             continue
-        for hit in rule.func(digest_ctx):
+        for hit in rule.check(digest_ctx):
             if hit.arxiv_id is None:
                 continue
             target = by_id.get(hit.arxiv_id)

@@ -15,11 +15,18 @@ from checker.engine.audit import hit_line
 from checker.judge.request import JudgeRequest
 from checker.judge.schema import Judgment
 from checker.model import Finding, Paper
-from checker.rules.judge import J_CONTRADICTED, J_MISSING_FACT, J_NUMBER_ERROR, J_UNSUPPORTED, judge_rule
-from checker.rules.registry import Hit
+from checker.rules.judge import (
+    j101_judge_contradicted,
+    j102_judge_unsupported,
+    j103_judge_number_error,
+    j201_judge_missing_fact,
+    j901_judge_failed,
+)
+from checker.rules.spec import Hit, RuleSpec
 
 LLM_CONFIDENCE = 0.7
-_LABEL_RULE = {"contradicted": J_CONTRADICTED, "unsupported": J_UNSUPPORTED, "number_error": J_NUMBER_ERROR}
+_LABEL_RULE = {"contradicted": j101_judge_contradicted.RULE, "unsupported": j102_judge_unsupported.RULE,
+               "number_error": j103_judge_number_error.RULE}
 _NEEDS_QUOTE = {"contradicted", "number_error"}
 
 _LATEX_COMMAND = re.compile(r"\\[a-zA-Z]+\*?")
@@ -76,11 +83,11 @@ def judgment_findings(paper: Paper, request: JudgeRequest, judgment: Judgment) -
         if not quote and verdict.label in _NEEDS_QUOTE:
             drop(f"{sentence.id}: {verdict.label} without a quote from the abstract")
             continue
-        rule = judge_rule(_LABEL_RULE[verdict.label])
+        rule = _LABEL_RULE[verdict.label]
         hit = Hit(message=f"judge: {verdict.label.replace('_', ' ')} ({verdict.error_type}): {verdict.reason}",
                   block=sentence.block, summary_span=sentence.text, abstract_span=quote or None,
                   confidence=LLM_CONFIDENCE)
-        result.findings.append(_finding(paper, rule.id, hit))
+        result.findings.append(_finding(paper, rule, hit))
     facts_seen: set[str] = set()
     for fact_verdict in judgment.key_facts:
         fact = request.key_fact(fact_verdict.id)
@@ -96,12 +103,11 @@ def judgment_findings(paper: Paper, request: JudgeRequest, judgment: Judgment) -
             continue
         hit = Hit(message=f"judge: key fact of the abstract not in the summary: {fact}",
                   abstract_span=fact, confidence=LLM_CONFIDENCE)
-        result.findings.append(_finding(paper, J_MISSING_FACT, hit))
+        result.findings.append(_finding(paper, j201_judge_missing_fact.RULE, hit))
     return result
 
 
-def _finding(paper: Paper, rule_id: str, hit: Hit) -> Finding:
-    rule = judge_rule(rule_id)
+def _finding(paper: Paper, rule: RuleSpec, hit: Hit) -> Finding:
     return Finding(rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
                    block=hit.block, message=hit.message, summary_span=hit.summary_span,
                    abstract_span=hit.abstract_span, line=hit_line(paper, hit), source="llm",
@@ -109,7 +115,7 @@ def _finding(paper: Paper, rule_id: str, hit: Hit) -> Finding:
 
 
 def failed_finding(paper: Paper | None, arxiv_id: str, line: int | None, reason: str) -> Finding:
-    rule = judge_rule("J901")
+    rule = j901_judge_failed.RULE
     return Finding(rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
                    message=f"judge failed, paper not judged: {reason}", line=paper.line if paper else line,
                    source="llm", confidence=1.0)

@@ -1,9 +1,6 @@
-"""Claim rules: flipped directions, negations, overstatements, foreign entities, misattached summaries.
+"""Claim rules (C): a summary that says something else than the abstract.
 
-Importing this package registers them, in this order.
+C101 flipped directions, C102 negations, C103-C108 overstatements (intensifiers, firsts, SOTA, proof, dropped
+hedges), C109 summaries that belong to another paper. The analysis they read (alignment, lexicons, claim
+readers) lives in ``checker.analysis``. One rule per file; ``checker.rules.registry`` lists them.
 """
-
-from checker.rules.claims import direction, entities, misattached, negation, overstatement  # noqa: F401
-from checker.rules.claims.misattached import MISATTACHED_RULE_ID
-
-__all__ = ["MISATTACHED_RULE_ID"]

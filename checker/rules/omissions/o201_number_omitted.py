@@ -1,5 +1,28 @@
-"""Omission rules for numbers: key quantities of the abstract that no block carries (O201), numeric results
-summarized without a number (O202). What counts as key, and as carried, is decided here."""
+"""Key quantities of the abstract (result percentages, multipliers, metric values, data sizes) in no block.
+
+## What it catches
+The abstract's key quantities (checker.analysis.key_numbers): every percentage, point gain and multiplier;
+decimals in a sentence about a metric (accuracy, F1, latency, speed-up ...) that do not follow a version name
+(Gemini 2.0); counts of a thousand or more in a sentence about data (samples, images, tokens ...). One
+finding per paper listing those no block carries, with the abstract sentence of the first. A block carries a
+number when it states it (within the abstract's rounding), a value that supports it or that it supports, its
+digits anywhere, or the number glued to its unit (0.66MB), in a slash list (93%/90%), or read as a year.
+
+## Why it matters
+The numbers are usually what the paper is read for. A summary that keeps "significantly improves" and drops
+"+19.21% mIoU" turns a measured result into a claim nobody can check.
+
+## Example
+Real example (mutation of dw-dengwei 2026-02-12, 2602.10137): the abstract reports "+19.21%" over
+U-Net; once the clause "相比U-Net(4c)提升19.21% mIoU" is dropped, no block carries it.
+
+## Stays quiet on
+Numbers that are not key: numbers written in words, fractions, model sizes (7B, 400M), counts under a
+thousand; and minor ones: confidence intervals ("95% CI: 0.779-0.867"), counts given as examples in
+parentheses ("(e.g., only 100 used ...)"), background figures before the paper first speaks of its own work
+(we, our, this paper, here) in a sentence with no metric word, sizes of data a model was trained on, drawn
+from or used. Digits inside a name (Qwen2.5) do not carry a number. Papers without real blocks.
+"""
 
 from __future__ import annotations
 
@@ -7,35 +30,14 @@ import re
 from collections.abc import Iterator
 
 from checker.analysis.context import PaperContext
+from checker.analysis.key_numbers import METRIC, METRIC_ASCII, key_quantities, mentions
 from checker.analysis.per_paper import number_view
 from checker.model import Category, Severity
 from checker.numbers import Quantity, canonical_digits, supports
-from checker.numbers.quantity import FRACTION, MEASURED_KINDS, WORD
+from checker.numbers.quantity import MEASURED_KINDS
 from checker.numbers.text_spans import sentence_around
 from checker.numbers.view import BlockNumbers, NumberView
-from checker.rules.registry import Hit, paper_rule
-
-_METRIC = re.compile(
-    r"accura|precision|recall|\bf1|score|auc|auroc|bleu|rouge|map\b|iou|error|loss|rate|improv|gain|speed"
-    r"|latency|throughput|reduc|increas|correlat|perplexity|ppl|win|success|pass@|mse|rmse|mae|psnr|ssim|fid"
-    r"|dice|top-|outperform|achiev|reach|surpass|boost|faster|fewer|lower|higher|better",
-    re.IGNORECASE,
-)
-_DATA_NOUN = re.compile(
-    r"sample|image|example|question|pair|instance|video|document|paper|patient|record|sentence|utterance"
-    r"|dialog|conversation|hour|token|user|problem|task|prompt|annotat|trajector|clip|article|case|item|post"
-    r"|repositor|function|program|molecule|protein|participant|respondent|datapoint|data point|entries",
-    re.IGNORECASE,
-)
-# The same words for ASCII text, searched in its lowercase form: without IGNORECASE the engine skips ahead much
-# faster (on ASCII text the two give the same answer).
-_METRIC_ASCII = re.compile(_METRIC.pattern.replace(r"\bf1", r"f(?<!\w.)1"))
-_DATA_NOUN_ASCII = re.compile(_DATA_NOUN.pattern)
-_RESULT_BLOCKS = ("result", "tldr")
-_VERSION_BEFORE = re.compile(r"(?:\b[A-Z][\w.-]*|\bv)\s?$")  # Gemini 2.0, SeedEdit 1.6: a version
-_MODEL_SIZE = re.compile(r"\d(?:\.\d+)?\s*[BM]$")
-_WORD_OR_FRACTION = frozenset({WORD, FRACTION})
-
+from checker.rules.spec import Hit, Needs, RuleSpec
 
 # What a headline number is not: a confidence interval ("95% CI: 0.779-0.867", the 95% itself), a count given as
 # an example ("(e.g., only 100 used from 4,096 expected)").
@@ -64,7 +66,7 @@ def _is_minor(quantity: Quantity, view: NumberView) -> bool:
     abstract = view.abstract
     sentence = view.sentence(quantity) or ""
     if _OWN_VOICE.search(abstract, 0, quantity.end) is None and _OWN_VOICE.search(abstract, quantity.end) \
-            and not _mentions(_METRIC_ASCII, _METRIC, sentence):
+            and not mentions(METRIC_ASCII, METRIC, sentence):
         return True  # background before the paper speaks: "about 20% of all verified fungi observations"
     return quantity.is_integer and quantity.kind not in MEASURED_KINDS and _SOURCE_DATA.search(sentence) is not None
 
@@ -79,28 +81,6 @@ def _is_aside(quantity: Quantity, abstract: str) -> bool:
     # "(e.g., up to a 15.8% relative gain in PSNR)" gives results as examples: only plain counts are asides.
     return quantity.kind not in MEASURED_KINDS and \
         _EXAMPLE_OPEN.search(abstract, max(0, quantity.start - 120), quantity.start) is not None
-
-
-def _is_key(quantity: Quantity, view: NumberView) -> bool:
-    """A headline quantity of the abstract: a result percentage or multiplier, a metric value, a data size."""
-    if not _WORD_OR_FRACTION.isdisjoint(quantity.qualifiers) or (
-            ("B" in quantity.text or "M" in quantity.text) and _MODEL_SIZE.search(quantity.text)):
-        return False
-    if quantity.kind in MEASURED_KINDS:
-        return True
-    if quantity.is_integer and quantity.value < 1000:
-        return False
-    sentence = view.sentence(quantity) or ""
-    if not quantity.is_integer:
-        before = sentence[: max(sentence.find(quantity.text), 0)]
-        return _mentions(_METRIC_ASCII, _METRIC, sentence) and not _VERSION_BEFORE.search(before)
-    return _mentions(_DATA_NOUN_ASCII, _DATA_NOUN, sentence)
-
-
-def _mentions(lowercase_ascii: re.Pattern[str], any_case: re.Pattern[str], text: str) -> bool:
-    if text.isascii():
-        return lowercase_ascii.search(text.lower()) is not None
-    return any_case.search(text) is not None
 
 
 def _carried(quantity: Quantity, blocks: list[BlockNumbers]) -> bool:
@@ -144,28 +124,13 @@ _NUMBER_NEIGHBOURS = frozenset("0123456789.,ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij
 _CONTINUES_NUMBER = re.compile(r"\d|[.,]\d")
 
 
-def _key_quantities(ctx: PaperContext) -> list[Quantity]:
-    view = number_view(ctx)
-    keys: list[Quantity] = ctx.memo("numbers.keys", lambda: [q for q in view.abstract_quantities if _is_key(q, view)])
-    return keys
-
-
-@paper_rule("O201", "number-omitted", Category.omission, Severity.warning, needs_abstract=True)
 def number_omitted(ctx: PaperContext) -> Iterator[Hit]:
-    """Key quantities of the abstract (result percentages, multipliers, metric values, data sizes) in no block.
-
-    Not key: confidence intervals, counts given as examples, background figures before the
-    paper speaks of its own work, sizes of data a model was trained on or drawn from. A number the block
-    writes glued to its unit (0.66MB) or in a slash list (93%/90%) is carried.
-    Real example (mutation of dw-dengwei 2026-02-12, 2602.10137): the abstract reports "+19.21%" over
-    U-Net; once the clause "相比U-Net(4c)提升19.21% mIoU" is dropped, no block carries it.
-    """
     view = number_view(ctx)
     if not view.blocks:
         return
     missing: list[Quantity] = []
     seen: set[float] = set()
-    for quantity in _key_quantities(ctx):
+    for quantity in key_quantities(ctx):
         if quantity.value not in seen and not _carried(quantity, view.blocks) and not _is_minor(quantity, view):
             missing.append(quantity)
         seen.add(quantity.value)
@@ -175,18 +140,13 @@ def number_omitted(ctx: PaperContext) -> Iterator[Hit]:
                   abstract_span=sentence_around(view.abstract, view.starts, missing[0].start))
 
 
-@paper_rule("O202", "results-without-numbers", Category.omission, Severity.warning, needs_abstract=True)
-def results_without_numbers(ctx: PaperContext) -> Iterator[Hit]:
-    """The abstract reports numeric results but neither the Result nor the TL;DR has any number.
-
-    Real example: an abstract with "improves accuracy by 12.4%" summarized as "实验表明该方法显著优于基线".
-    """
-    view = number_view(ctx)
-    results = [b for b in view.blocks if b.name in _RESULT_BLOCKS]
-    if not results or any(b.quantities for b in results):
-        return
-    measured = [q for q in _key_quantities(ctx) if q.kind in MEASURED_KINDS]
-    if measured:
-        yield Hit(message=f"the abstract reports numeric results ({measured[0].show()}, ...) "
-                          "but neither Result nor TL;DR has any number",
-                  abstract_span=sentence_around(view.abstract, view.starts, measured[0].start))
+RULE = RuleSpec(
+    id="O201",
+    name="number-omitted",
+    category=Category.omission,
+    severity=Severity.warning,
+    scope="paper",
+    doc=__doc__ or "",
+    check=number_omitted,
+    needs=Needs.ABSTRACT,
+)

@@ -1,4 +1,32 @@
-"""C102 negation-mismatch: a block denies what the abstract states, or states what it denies."""
+"""A clause is negated (未能/无法/并非...) where the abstract sentence it restates is not.
+
+## What it catches
+In a Chinese digest, a clause of the TL;DR, Method, Result or Conclusion with a negation (未能, 并未, 并非, 无法,
+不能, 没有, 不会, 尚未, 不提高 ...):
+- aligned with an abstract sentence by a shared number, where that sentence has no negation ("not only" never
+  counts; a "without" only when the clause says something is absent): an error;
+- otherwise, when the word the negation lands on (提高, 有效, 克服, 缓解 ...) is stated in the abstract and negated
+  nowhere (a "without" counts only next to it, and for 并未表明 only a negation just before "show"): a warning,
+  quoting that sentence;
+- failing that, a denial (未能/无法/并未 ...) where the abstract sentence sharing a Latin name with the clause,
+  and every sentence naming it, is free of negation, or where the paper's own sentences negate nothing at all:
+  a warning.
+
+## Why it matters
+A negation turns the paper's claim into its opposite: the reader is told the method fails where the paper
+says it works. Nothing in the summary itself gives the error away.
+
+## Example
+Example (2503.13710, negated as the mutation harness does): "该方法...未能提高视觉保真度" against
+"Experiments ... demonstrate improved visual fidelity with our method".
+
+## Stays quiet on
+Negations of a harm (不会降低性能), of what other work cannot do (传统方法无法解决), conditions (在没有...的情况下),
+causes and concessions (因/即使/尚) or a hypothesis (可能...并未提高). Also: statements of absence (没有明确证据
+表明), a negation inside a 为 phrase no verb has closed (为无法获取真实数据的研究提供), "不能/无法" alone (too weak a
+claim to look up), a claim the abstract itself negates somewhere, one only the opening's problem statement
+denies (unless a finding of the paper's own states it), the Motivation block, and digests not in Chinese.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +50,7 @@ from checker.analysis.clauses import (
 )
 from checker.analysis.context import PaperContext
 from checker.analysis.keys import has_any, keys
+from checker.analysis.own_work import opening_count
 from checker.analysis.per_paper import (
     abstract_sentences,
     aligned,
@@ -29,23 +58,10 @@ from checker.analysis.per_paper import (
     last_sentence,
 )
 from checker.model import Category, Severity
-from checker.rules.registry import Hit, paper_rule
+from checker.rules.spec import Hit, Needs, RuleSpec
 
 
-@paper_rule("C102", "negation-mismatch", Category.mismatched_claim, Severity.error, needs_abstract=True)
 def negation_mismatch(ctx: PaperContext) -> Iterator[Hit]:
-    """A clause is negated (未能/无法/并非...) where the abstract sentence it restates is not.
-
-    Aligned by a shared number: an error. Otherwise the word the negation lands on (提高, 有效, 克服, 缓解 ...)
-    is looked up in the abstract: stated there and negated nowhere (a "without" counts only next to it, and
-    for 并未表明 only a negation just before "show"), a warning. Failing that, a denial (未能/无法/并未 ...)
-    is a warning where the abstract sentence sharing a Latin name with the clause, and every sentence naming
-    it, is free of negation, or where the paper's own sentences negate nothing at all. Negations of a harm
-    (不会降低性能), of what other work cannot do (传统方法无法解决), conditions (在没有...的情况下), causes and
-    concessions (因/即使/尚) or a hypothesis (可能...并未提高) stay quiet.
-    Example (2503.13710, negated as the mutation harness does): "该方法...未能提高视觉保真度" against
-    "Experiments ... demonstrate improved visual fidelity with our method".
-    """
     if not chinese_paper(ctx):
         return
     for block, clause in triggered(ctx, lx.ZH_NEGATION, CLAIM_BLOCKS):
@@ -86,7 +102,7 @@ def _stated_positively(ctx: PaperContext, clause: str) -> str | None:
         wanted = tuple(key for pattern, keys in lx.NEGATED_CLAIMS if pattern.match(after) for key in keys)
     evidence: str | None = None
     if wanted:
-        opening, others_denied = _opening_count(ctx), False
+        opening, others_denied = opening_count(ctx), False
         for position, sentence in enumerate(abstract_sentences(ctx)):
             if has_any(sentence.padded, wanted):
                 if _negated(sentence.padded, wanted, near_only=shown):
@@ -192,11 +208,6 @@ _EN_OWN_FINDING = keys("we", "our", "show*", "demonstrat*", "results", "experime
                        "outperform*")
 
 
-def _opening_count(ctx: PaperContext) -> int:
-    """How many abstract sentences come before the paper's own work (checker.analysis.clauses.own_sentences)."""
-    return len(abstract_sentences(ctx)) - len(own_sentences(ctx))
-
-
 _EN_NEGATIVE_FINDING = keys("poor*", "unable", "incapable", "insufficient*", "inadequate*", "absence")
 
 
@@ -214,3 +225,14 @@ def _negated(text: str, wanted: tuple[str, ...], *, near_only: bool = False) -> 
     return any(-NEGATION_AFTER <= claim - at <= NEGATION_BEFORE
                for claim in claims for at in key_positions(text, EN_WITHOUT))
 
+
+RULE = RuleSpec(
+    id="C102",
+    name="negation-mismatch",
+    category=Category.mismatched_claim,
+    severity=Severity.error,
+    scope="paper",
+    doc=__doc__ or "",
+    check=negation_mismatch,
+    needs=Needs.ABSTRACT,
+)

@@ -1,0 +1,36 @@
+"""The LLM judge found a summary sentence that the abstract contradicts (with a verbatim quote).
+
+## What it catches
+A summary sentence the judge labels "contradicted", with a quote from the abstract that checker.judge.verify
+finds in the abstract (after unifying quotes, dashes, LaTeX and spacing). One finding per sentence.
+
+## Why it matters
+Contradictions the rules have no pattern for (a swapped subject, a wrong condition, a reversed comparison in
+words) are the errors that most mislead a reader; the quote makes each one checkable in seconds.
+
+## Example
+Example (seed-digest, constructed swap): summary says the method "降低了" accuracy while the
+abstract says "improves accuracy"; the judge quotes "improves accuracy".
+Produced only with ``--llm``; the heuristic engine never runs it.
+
+## Stays quiet on
+Verdicts without a quote, or with a quote the abstract does not hold (dropped and counted as discarded);
+sentence ids the request did not send; a sentence judged twice (the first verdict counts); runs without
+``--llm``, and papers the judge did not select (``--llm-on flagged`` or a sample).
+"""
+
+from __future__ import annotations
+
+from checker.model import Category, Severity
+from checker.rules.spec import Needs, RuleSpec
+
+RULE = RuleSpec(
+    id="J101",
+    name="judge-contradicted",
+    category=Category.mismatched_claim,
+    severity=Severity.error,
+    scope="paper",
+    doc=__doc__ or "",
+    check=None,
+    needs=Needs.ABSTRACT,
+)

@@ -1,0 +1,116 @@
+"""A Latin-script name (model, dataset, metric, acronym) in a block appears nowhere in the abstract or title.
+
+## What it catches
+Every name-like Latin token of a block (a capital or a digit after its first letter: GPT-4o, ImageNet, BLEU,
+LoRA) that the paper's title and abstract do not hold. One finding per name, the first time a block writes it.
+Matching ignores case, hyphens, LaTeX scripts (CO$_2$) and a plural s; a name also counts as present inside a
+hyphenated word (COCO-pretrained), at the end of a longer name (TripleGAN), spelled out as an acronym (ViT,
+D-MPNN, SD3), or as an expansion the block gives for an acronym of the abstract ("Electron-Ion Collider
+(EIC)"). Generic terms come from checker/data/generic_terms.txt.
+
+## Why it matters
+A name the abstract never mentions is either invented, misspelled from one it does mention, or brought in from
+the model's memory: in each case the reader takes it for the paper's.
+
+## Example
+Example (2602.20839): the TL;DR combines "优化的DDM" with LoRA where the abstract says "Optimised DDS".
+
+## Stays quiet on
+Names of two letters or less once normalized (CT, F1), sizes and units (7B, 5dB, sub-30), plain and
+capitalized words (pipeline, Transformer) and lower-case tokens; generic terms of the allowlist; every name
+the title or abstract holds in one of the forms above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from checker.analysis.clauses import joined_blocks
+from checker.analysis.context import PaperContext
+from checker.analysis.entities import (
+    SourceIndex,
+    generic_terms,
+    is_quantity,
+    latin_names,
+    name_tokens,
+    normalize,
+)
+from checker.analysis.per_paper import source_index
+from checker.model import Category, Severity
+from checker.rules.spec import Hit, Needs, RuleSpec
+
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+# "Electron-Ion Collider (EIC)": words, then their initials in parentheses; "ACOT (Aivazis-Collins-Olness-Tung)":
+# the initials, then the words.
+_EXPANSION = re.compile(r"((?:[A-Za-z]\w*[\s-]+){1,8}?)[(（]([A-Z][A-Za-z]{1,7})[)）]")
+_EXPANSION_AFTER = re.compile(r"([A-Z][A-Za-z]{1,7})\s?[(（]([A-Za-z][\w\s-]{2,80})[)）]")
+_WORDS = re.compile(r"[A-Za-z]\w*")
+
+
+def _expands_source_acronym(text: str, name: str, index: SourceIndex) -> bool:
+    """Whether the name is a word of an expansion the block spells out for an acronym of the abstract: the
+    method block writes "Electron-Ion Collider (EIC)" where the abstract only says "EIC"."""
+    start = text.find(name)
+    if start < 0 or ("(" not in text and "（" not in text):
+        return False
+    window = max(0, start - 90)
+    for pattern, words_group, acronym_group in ((_EXPANSION, 1, 2), (_EXPANSION_AFTER, 2, 1)):
+        for match in pattern.finditer(text, window, start + len(name) + 90):
+            if not match.start(words_group) <= start < match.end(words_group):
+                continue
+            acronym = match.group(acronym_group)
+            words = list(_WORDS.finditer(text, match.start(words_group), match.end(words_group)))
+            words = words[-len(acronym):] if words_group == 1 else words
+            initials = "".join(word.group(0)[0] for word in words).lower()
+            if words and words[0].start() <= start and initials == acronym.lower() and index.has(acronym):
+                return True
+    return False
+
+
+def _has_unsupported_name(ctx: PaperContext, generic: frozenset[str]) -> bool:
+    """Whether any block holds a name the rule would report (a screen over the joined blocks: same tests)."""
+    joined = joined_blocks(ctx)
+    if not _LATIN_LETTER.search(joined):
+        return False
+    index = source_index(ctx)
+    for name in name_tokens(joined):  # any order: only whether one exists
+        key = normalize(name)
+        if len(key) <= 2 or key in generic or is_quantity(name):
+            continue
+        if not index.has(name):
+            return True
+    return False
+
+
+def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
+    generic = generic_terms()
+    if not _has_unsupported_name(ctx, generic):
+        return  # most summaries: every name is in the abstract, found with one scan of all blocks
+    reported: set[str] = set()
+    for block, text in ctx.content_blocks():
+        if not _LATIN_LETTER.search(text):
+            continue
+        for name in latin_names(text, name_like_only=True):
+            key = normalize(name)
+            if len(key) <= 2 or key in generic or key in reported or is_quantity(name) or name.islower():
+                continue  # CT, F1, 7B, 5dB, sub-30: too short, a size or a unit, not a name
+            if source_index(ctx).has(name) or _expands_source_acronym(text, name, source_index(ctx)):
+                continue
+            reported.add(key)
+            yield Hit(f"{name} is not in the abstract or title", block, name, ctx.paper.title or None,
+                      confidence=0.6)
+
+
+RULE = RuleSpec(
+    id="U101",
+    name="unsupported-entity",
+    category=Category.unsupported_claim,
+    severity=Severity.warning,
+    scope="paper",
+    doc=__doc__ or "",
+    check=unsupported_entity,
+    needs=Needs.ABSTRACT,
+)
