@@ -85,7 +85,8 @@ def test_numerals_with_counters() -> None:
     assert values("应用于两个开源模型和十个基准测试") == [(2.0, "count"), (10.0, "count")]
     assert values("Tech-ASan是一种基于两阶段检查技术的ASan加速方法") == [(2.0, "count")]
     assert values("模型在三个数据集上分别实现了AUROCs为0.89") == [(3.0, "count"), (0.89, "plain")]
-    assert all(WORD in q.qualifiers for q in extract_chinese_quantities("十个基准"))
+    [ten] = extract_chinese_quantities("十个基准")
+    assert (ten.value, ten.kind) == (10.0, "count") and WORD in ten.qualifiers
 
 
 @pytest.mark.parametrize("text", ["一种新方法", "统一的框架", "一个模型", "进一步提升", "第一", "三维重建", "四元数",
@@ -123,9 +124,18 @@ def test_chinese_numeral_converter_rejects(span: str) -> None:
     assert chinese_to_number(span) is None
 
 
-def test_bad_input_never_raises() -> None:
-    for text in ["", "％", "万亿", "第", "1/0", "百分之", "９" * 300, "$10^{999}$"]:
-        extract_chinese_quantities(text)
+@pytest.mark.parametrize("text", ["", "％", "万亿", "第", "1/0", "百分之"])
+def test_bad_input_without_a_number_yields_nothing(text: str) -> None:
+    # a sign, a scale or a counter word with no number, and a division by zero: no quantity, and no exception
+    assert extract_chinese_quantities(text) == []
+
+
+def test_bad_input_with_huge_numbers_yields_one_quantity_each() -> None:
+    [long] = extract_chinese_quantities("９" * 300)  # full-width digits, read as one count over the whole run
+    assert (long.kind, long.start, long.end, long.text) == ("count", 0, 300, "9" * 300)
+    assert long.value == pytest.approx(1e300)
+    # 10^999 is beyond a float: the power is dropped and the base read, rather than an overflow raised
+    assert values("$10^{999}$") == [(10.0, "count")]
 
 
 def test_a_block_without_numerals_is_normalized_only_when_asked_and_the_same() -> None:

@@ -73,7 +73,8 @@ def test_number_words() -> None:
     assert values("twenty-five languages") == [(25.0, "count")]
     assert values("three million images") == [(3e6, "count")]
     assert values("a threefold reduction in training time") == [(3.0, "multiplier")]
-    assert all(WORD in q.qualifiers for q in extract_english_quantities("ten benchmarks"))
+    [ten] = extract_english_quantities("ten benchmarks")
+    assert (ten.value, ten.kind) == (10.0, "count") and WORD in ten.qualifiers
 
 
 def test_one_alone_is_not_a_count() -> None:
@@ -140,9 +141,17 @@ def test_spans_index_the_cleaned_text() -> None:
     assert cleaned[quantity.start:quantity.end].startswith("12.5")
 
 
-def test_bad_input_never_raises() -> None:
-    for text in ["", "$$", "10^{999}", "1,", ".", "--", "\\frac{}{}", "9" * 400, "1/0"]:
-        extract_english_quantities(text)
+@pytest.mark.parametrize("text", ["", "$$", ".", "--", "\\frac{}{}", "1/0"])
+def test_bad_input_without_a_number_yields_nothing(text: str) -> None:
+    # empty LaTeX, punctuation, an empty fraction and a division by zero: no quantity, and no exception
+    assert extract_english_quantities(text) == []
+
+
+def test_bad_input_with_a_number_yields_it() -> None:
+    assert values("1,") == [(1.0, "count")]  # the trailing comma is no thousands separator
+    assert values("10^{999}") == [(10.0, "count")]  # beyond a float: the base is read, no overflow raised
+    [long] = extract_english_quantities("9" * 400)  # one count over the whole run of digits
+    assert (long.kind, long.start, long.end) == ("count", 0, 400)
 
 
 def test_words_written_together_parts_and_python_powers() -> None:
@@ -157,8 +166,12 @@ def test_words_written_together_parts_and_python_powers() -> None:
 
 
 def test_malformed_fraction_words_are_skipped_not_raised() -> None:
-    # "a thirds" matches the number-word pattern but names no fraction: it must not raise (KeyError before)
-    assert all(q.value != 0 for q in english_number_words("a thirds of the runs and one thirds of the rest"))
+    # "a thirds" matches the number-word pattern but names no fraction: it must not raise (KeyError before),
+    # nor be read as 0, and the well-formed fraction after it is still read
+    assert english_number_words("a thirds of the runs and one thirds of the rest") == []
+    [two_thirds] = english_number_words("a thirds of the runs and two thirds of the rest")
+    assert two_thirds.text == "two thirds" and two_thirds.value == pytest.approx(2 / 3)
+    assert FRACTION in two_thirds.qualifiers
 
 
 def test_number_word_spans_stay_in_place_after_a_dotted_capital_i() -> None:
