@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from checker.analysis.keys import padded
+from checker.text import sentences as split
+from checker.text.sentences import CLAUSE_SPLIT  # noqa: F401  (checker.rules.claims.direction imports it here)
 
-CLAUSE_SPLIT = re.compile(r"[，。；！？;!?\n]|,(?!\d{3})")
-# A sentence ends at . ! or ? before a capital (a leading character class keeps the scan fast).
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(\[\"'])")
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z\d.])\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -61,18 +60,13 @@ class Piece:
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of a Chinese block (split at Chinese punctuation), stripped, non-empty."""
-    return [part.strip() for part in CLAUSE_SPLIT.split(text) if part.strip()]
+    """The clauses of a Chinese block (``checker.text.sentences.clauses``), stripped, non-empty."""
+    return [clause.text for clause in split.clauses(text)]
 
 
 def sentences(abstract: str) -> list[Piece]:
-    found: list[Piece] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(abstract):
-        found.append(Piece(" ".join(abstract[start : match.start() + 1].split())))
-        start = match.end()
-    found.append(Piece(" ".join(abstract[start:].split())))
-    return [piece for piece in found if piece.text]
+    """The abstract's sentences (``checker.text.sentences.english_sentences``), white space collapsed."""
+    return [Piece(" ".join(sentence.text.split())) for sentence in split.english_sentences(abstract)]
 
 
 def _number_weight(number: str) -> int:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ZH_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]*")
-_EN_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[\"'$\\])")
+from checker.text.sentences import block_sentences, english_sentences
+
 # A number with its unit, not the digit of a name such as 3D or A100.
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:[.,]\d+)*(?:\s?%|倍|万|亿|×|[kKMBx](?![A-Za-z]))?(?![A-Za-z\d])")
 MAX_FLAG = 80  # a finding's span longer than this (a whole sentence) is shown by its numbers, not flagged
@@ -33,13 +33,12 @@ class Aligned:
 
 def summary_sentences(text: str) -> list[str]:
     """Sentences of a (Chinese or English) summary block, punctuation kept."""
-    if not re.search(r"[\u4e00-\u9fff\u3040-\u30ff]", text):
-        return [s for s in (part.strip() for part in _EN_SENTENCE.split(text)) if s]
-    return [s.strip() for s in _ZH_SENTENCE.findall(text) if s.strip()]
+    return [sentence.text for sentence in block_sentences(text)]
 
 
 def abstract_sentences(text: str) -> list[str]:
-    return [s for s in (part.strip() for part in _EN_SENTENCE.split(" ".join(text.split()))) if s]
+    """Sentences of the abstract, white space collapsed."""
+    return [sentence.text for sentence in english_sentences(" ".join(text.split()))]
 
 
 def _numbers(text: str) -> set[str]:

@@ -19,6 +19,7 @@ from checker.analysis.align import clause_terms, numbers_in
 from checker.analysis.concepts import chinese_concepts, english_concepts
 from checker.analysis.keys import keys, padded
 from checker.text.alternation import grouped_alternation
+from checker.text.sentences import sentence_starts, span_at
 
 # 显著 starts 显著性 (significance) but also 显著性能 (显著 + 性能, "markedly better performance").
 ZH_INTENSIFIER = re.compile(r"显著(?!性(?!能))|大幅|明显")
@@ -225,13 +226,6 @@ def findings_from(text: str) -> int:
 # Searched in the lower-cased raw abstract, hence no padding (shared.EN_OWN_WORK is the padded-text form).
 _OWN_WORK = (" we ", " our ", "this paper", "this work", "this study", "propos", "introduc")
 _OWN_WORK_FIRST = ("we ", "our ")
-_SENTENCE_ENDS = (". ", "? ", "! ")
-
-
-def _sentence_around(text: str, at: int) -> tuple[int, int]:
-    start = max(text.rfind(end, 0, at) for end in _SENTENCE_ENDS)
-    ends = [found for end in _SENTENCE_ENDS if (found := text.find(end, at)) >= 0]
-    return (0 if start < 0 else start + 2), (min(ends) + 1 if ends else len(text))
 
 
 def hedged_findings(abstract: str, is_background: Callable[[str], bool]) -> list[HedgedPart]:
@@ -241,8 +235,10 @@ def hedged_findings(abstract: str, is_background: Callable[[str], bool]) -> list
     own_start: int | None = None
     found: list[HedgedPart] = []
     seen: set[int] = set()
+    starts: list[int] = []  # the abstract's pieces (checker.text.sentences), found at the first hedge
     for match in FINDING_HEDGE.finditer(lower, findings_from(lower)):
-        start, end = _sentence_around(lower, match.start())
+        starts = starts or sentence_starts(abstract, pieces=True)
+        start, end, _ = span_at(abstract, starts, match.start())
         if start in seen:
             continue
         seen.add(start)
@@ -254,7 +250,7 @@ def hedged_findings(abstract: str, is_background: Callable[[str], bool]) -> list
         if own_start is None:
             own = 0 if lower.startswith(_OWN_WORK_FIRST) else min(
                 (at for word in _OWN_WORK if (at := lower.find(word)) >= 0), default=len(lower))
-            own_start = _sentence_around(lower, own)[0] if own < len(lower) else own
+            own_start = span_at(abstract, starts, own).start if own < len(lower) else own
         if start >= own_start:
             found.append(hedged_part(sentence, hedge))
     return found

@@ -1,18 +1,18 @@
-"""Evidence spans: the clause around a summary number, the sentence around an abstract number."""
+"""Evidence spans: the clause around a summary number, the sentence around an abstract number.
+
+The sentences are the short pieces of ``checker.text.sentences`` (cut at ";" too, whatever follows the mark):
+evidence for one number should be short.
+"""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+
+from checker.text import sentences
+from checker.text.sentences import PIECE_END as _SENTENCE_END  # noqa: F401  (tests compare the fast path with it)
 
 _CLAUSE_END = re.compile(r"[，。；;！？!?\n]|[.,](?=\s|$)")
-_SENTENCE_END = re.compile(r"[.!?;]\s+")  # ends as (?<=[.!?;])\s+ does; opens with a class, so it scans fast
 _MAX_SPAN = 200
-_SPACE = ord(" ")
-# For ``sentence_starts``: sentence marks -> ".", white space (as ``\s`` reads it) -> " ", anything else -> "x".
-_SENTENCE_MASK = bytes(
-    ord(".") if chr(byte) in ".!?;" else ord(" ") if chr(byte).isspace() else ord("x") for byte in range(256)
-)
 
 
 def clause_around(text: str, start: int, end: int) -> str:
@@ -27,33 +27,13 @@ def clause_around(text: str, start: int, end: int) -> str:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Where the sentences of ``text`` start: 0, then the end of each ``_SENTENCE_END`` match.
-
-    ASCII text (nearly every abstract) is read from a mask with ``bytes.find``, much faster than the regex
-    scan: a match is a sentence mark followed by white space, and runs to the end of that white space.
-    """
-    if not text.isascii():
-        return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
-    mask = text.encode("ascii").translate(_SENTENCE_MASK)
-    size = len(mask)
-    starts = [0]
-    mark = mask.find(b".")
-    while mark >= 0:
-        end = mark + 1
-        while end < size and mask[end] == _SPACE:
-            end += 1
-        if end > mark + 1:
-            starts.append(end)
-        mark = mask.find(b".", end)
-    return starts
+    """Where the sentences of ``text`` start, as ``checker.text.sentences.sentence_starts(text, pieces=True)``."""
+    return sentences.sentence_starts(text, pieces=True)
 
 
 def sentence_around(text: str, starts: list[int], position: int) -> str:
     """The sentence of ``text`` that holds ``position``, given ``sentence_starts(text)``."""
-    index = bisect_right(starts, position) - 1
-    begin = starts[max(index, 0)]
-    finish = starts[index + 1] if index + 1 < len(starts) else len(text)
-    sentence = text[begin:finish].strip()
-    if len(sentence) <= _MAX_SPAN:
-        return sentence
-    return text[max(begin, position - 100):min(finish, position + 100)].strip()
+    sentence = sentences.span_at(text, starts, position)
+    if len(sentence.text) <= _MAX_SPAN:
+        return sentence.text
+    return text[max(sentence.start, position - 100):min(sentence.end, position + 100)].strip()
