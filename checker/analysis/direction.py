@@ -6,9 +6,10 @@ both compare with (低于行业阈值 vs "exceeding industry thresholds"), and o
 two directions and the abstract sentence, or None; the rule (checker/rules/claims/c101_direction_flipped.py)
 words the finding. The evidence for a clause no number aligns is read in ``checker.analysis.direction_evidence``.
 
-Positions: ``sentence_at`` finds the abstract sentence (as checker.analysis.align.sentences splits it) holding a
-position of the lower-cased abstract, by counting the characters that are not white space; ``clause_at`` finds
-the clause of a block (as checker.analysis.align.clauses splits it, by CLAUSE_SPLIT) holding a position.
+Positions: ``sentence_at`` finds the abstract sentence (as checker.analysis.align.sentences splits it) holding
+a position of the lower-cased abstract, by counting the characters that are not white space; ``clause_at``
+finds the clause of a block holding a position, cut at checker.text.sentences.CLAUSE_SPLIT as
+checker.analysis.align.clauses cuts it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from checker.analysis import lexicon as lx
-from checker.analysis.align import CLAUSE_SPLIT, Piece, clause_terms, numbers_in
+from checker.analysis.align import Piece, clause_terms, numbers_in
 from checker.analysis.bounds import scaled_bound
 from checker.analysis.comparative import (
     EN_COMPARISON_STEMS,
@@ -37,6 +38,7 @@ from checker.analysis.valence import (
     english_bound,
     strong_first,
 )
+from checker.text.sentences import CLAUSE_SPLIT
 
 
 def direction(up: bool, down: bool) -> int:
