@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from checker.analysis import number_marks
 from checker.numbers import chinese, english, latex, quantity, text_spans
 from checker.numbers.scan import scan, scan_at
+from checker.text import sentences
 
 TEXTS = [
     "improves accuracy by 12.5% (from 70.1 to 82.5) over GPT-4o and Qwen2.5-7B, 3x faster, -36.8% error",
@@ -107,7 +108,9 @@ def test_digit_tokens_and_canonical_digits_agree_with_the_regex(text: str) -> No
 @settings(max_examples=300, deadline=None)
 @given(text=texts)
 def test_sentence_starts_agree_with_the_regex(text: str) -> None:
-    assert text_spans.sentence_starts(text) == [0, *(m.end() for m in text_spans._SENTENCE_END.finditer(text))]
+    slow = [m.end() for m in text_spans._SENTENCE_END.finditer(text)
+            if text[m.start()] != "." or not sentences._ends_abbreviation(text, m.start())]  # " K. one", "vs. 5"
+    assert text_spans.sentence_starts(text) == [0, *slow]
 
 
 @settings(max_examples=300, deadline=None)

@@ -235,9 +235,9 @@ def hedged_findings(abstract: str, is_background: Callable[[str], bool]) -> list
     own_start: int | None = None
     found: list[HedgedPart] = []
     seen: set[int] = set()
-    starts: list[int] = []  # the abstract's pieces (checker.text.sentences), found at the first hedge
+    starts: list[int] = []  # the abstract's sentences (checker.text.sentences), found at the first hedge
     for match in FINDING_HEDGE.finditer(lower, findings_from(lower)):
-        starts = starts or sentence_starts(abstract, pieces=True)
+        starts = starts or sentence_starts(abstract)
         start, end, _ = span_at(abstract, starts, match.start())
         if start in seen:
             continue

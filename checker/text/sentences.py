@@ -7,8 +7,12 @@ English (abstracts), two granularities of one rule:
 
 - a **sentence** ends at ".", "!" or "?" followed by white space and a sentence opener (a capital, an opening
   bracket or quote, "$" or "\\" of LaTeX): ``sentence_starts(text)``, ``english_sentences(text)``;
-- a **piece** is shorter: it also ends at ";" and whatever follows the white space (evidence spans around a
-  number, the scope of a hedge): ``sentence_starts(text, pieces=True)``.
+- a **piece** is shorter: it also ends at ";" and whatever follows the white space (the evidence span around
+  a number): ``sentence_starts(text, pieces=True)``.
+
+Neither ends at the "." of an abbreviation ("et al.", "e.g.", "i.e.", "vs.", "Fig.", "Eq.", "Sec.", "approx.",
+"a.k.a.", ``ABBREVIATIONS``) or of initials ("C. Y. Chan", "P. infestans"); decimals and versions (3.5, v1.2)
+have no white space after their ".", so they end nothing either.
 
 ``span_at(text, starts, position)`` is the sentence (or piece) holding a position. Pure-ASCII text (nearly every
 abstract) is scanned from a byte mask with ``bytes.find``, several times faster than the regex.
@@ -79,6 +83,46 @@ def _mask(marks: str) -> bytes:
 _SENTENCE_MASK = _mask(".!?")
 _PIECE_MASK = _mask(".!?;")
 
+# A "." that ends an abbreviation ends no sentence: "et al.", "e.g.", "vs.", "Fig. 3", "approx. 50%". Compared as
+# written (case matters for the titles and the capitalised references: "20 ms." and "5 sec." end sentences).
+ABBREVIATIONS = frozenset(
+    "e.g E.g i.e I.e cf Cf vs Vs viz resp approx Approx fig Fig Figs eq Eq Eqs Eqn Sec Sect Secs Tab Ref Refs "
+    "Thm Alg Dr Mr Mrs Ms Prof".split()
+)
+# Letters with inner dots ("a.k.a", "w.r.t", "U.S", "Ph.D") are abbreviations too.
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
+_OPENING = "([{\"'"  # may stand before an abbreviation: "(e.g. ...", '"Dr. ...'
+_LONGEST = 8  # no abbreviation (nor "et al") is longer: a longer word before the "." is read no further
+
+
+def _ends_abbreviation(text: str, dot: int) -> bool:
+    """Whether the "." at ``dot`` ends an abbreviation or an initial rather than a sentence (a whole word: "20 ms."
+    and "3,447ms." end sentences).
+
+    Initials are capitals in a row ("Stephanie C. Y. Chan") or before a lower-case word ("P. infestans"); a lone
+    capital before a capital ends its sentence ("trained on Python and R. We ...").
+    """
+    if not text[dot - 1 : dot].isalpha():
+        return False  # "(2020).", "by 3.", "(LLMs).": every abbreviation ends in a letter
+    window = text[max(0, dot - _LONGEST) : dot]
+    before = window.rsplit(None, 1)
+    if len(before[-1]) == len(window) and dot > _LONGEST:
+        return False  # a long word
+    word = before[-1].lstrip(_OPENING)
+    if word in ABBREVIATIONS:
+        return True
+    if word == "al":  # "et al."
+        return len(before) == 2 and before[0].endswith("et") and (
+            len(before[0]) == 2 or not before[0][-3].isalnum())
+    if "." in word:
+        return _DOTTED.fullmatch(word) is not None
+    if len(word) == 1 and "A" <= word <= "Z":
+        following = text[dot + 1 : dot + 4].lstrip()
+        return following[:1].islower() or (following[1:2] == "." and following[:1].isupper()) or (
+            len(before) == 2 and before[0].endswith(".") and len(before[0]) >= 2 and before[0][-2].isupper()
+            and (len(before[0]) == 2 or not before[0][-3].isalnum()))
+    return False
+
 
 def sentence_starts(text: str, *, pieces: bool = False) -> list[int]:
     """Where the sentences (or, with ``pieces``, the pieces) of an English text start: 0, then after the white
@@ -89,7 +133,8 @@ def sentence_starts(text: str, *, pieces: bool = False) -> list[int]:
     """
     if not text.isascii():
         pattern = PIECE_END if pieces else SENTENCE_END
-        return [0, *(m.end() for m in pattern.finditer(text))]
+        return [0, *(m.end() for m in pattern.finditer(text)
+                     if text[m.start()] != "." or not _ends_abbreviation(text, m.start()))]
     mask = text.encode("ascii").translate(_PIECE_MASK if pieces else _SENTENCE_MASK)
     size = len(mask)
     starts = [0]
@@ -98,7 +143,8 @@ def sentence_starts(text: str, *, pieces: bool = False) -> list[int]:
         end = mark + 1
         while end < size and mask[end] == _SPACE:
             end += 1
-        if end > mark + 1 and (pieces or (end < size and text[end] in _OPENER)):
+        if end > mark + 1 and (pieces or (end < size and text[end] in _OPENER)) and (
+                text[mark] != "." or not _ends_abbreviation(text, mark)):
             starts.append(end)
         mark = mask.find(b".", end)
     return starts
