@@ -170,3 +170,15 @@ def test_clauses_cut_at_chinese_punctuation_but_not_inside_numbers() -> None:
     assert all(block[c.start:c.end] == c.text for c in clauses(block))
     assert clause_at(block, block.index("40")).text == "稀疏化到40-60%"
     assert clause_at(block, 0) == Span(0, 13, "在精度下降小于1%的情况下")
+
+
+def test_the_judge_numbers_the_sentences_the_report_shows() -> None:
+    from checker.analysis.display_align import summary_sentences
+    from checker.judge.request import split_sentences
+
+    # Real result blocks: list numbers stay with their item, "vs." ends nothing, ； ends a sentence.
+    listed = "1. 每个评估都表现出特征性且高度可预测的总噪声水平\n2. 配对预测噪声通常超过配对数据噪声"
+    assert split_sentences(listed) == ["1. 每个评估都表现出特征性且高度可预测的总噪声水平", "2. 配对预测噪声通常超过配对数据噪声"]
+    compared = "本文系统审计了二元息肉大小分类（≤5mm vs. >5mm）的多种方法；即使提供完美的尺度信息，提升有限。"
+    assert split_sentences(compared) == ["本文系统审计了二元息肉大小分类（≤5mm vs. >5mm）的多种方法；", "即使提供完美的尺度信息，提升有限。"]
+    assert split_sentences(compared) == summary_sentences(compared)

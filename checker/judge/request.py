@@ -13,9 +13,8 @@ from checker.judge.keyfacts import extract_key_facts
 from checker.judge.prompts import PromptSet
 from checker.judge.schema import schema_text
 from checker.model import BLOCK_LABELS, Paper
+from checker.text.sentences import block_sentences
 
-# Chinese and Western sentence ends; a block is also cut at line breaks.
-_SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=[.])\s+|\n+")
 # The data fences: anything in the data that looks like one is neutralised so data cannot close a fence.
 FENCE_MARK = "<<<"
 FENCE_END = ">>>"
@@ -51,7 +50,9 @@ class JudgeRequest:
 
 
 def split_sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and len(part.strip()) > 1]
+    """The sentences of a block the judge numbers: those the report shows (``checker.text.sentences``), but a
+    sentence of one character."""
+    return [sentence.text for sentence in block_sentences(text) if len(sentence.text) > 1]
 
 
 def build_request(paper: Paper, language: str = "zh") -> JudgeRequest | None:
