@@ -7,18 +7,12 @@ from dataclasses import dataclass, field
 
 from checker.analysis.keys import padded
 from checker.text import sentences as split
-from checker.text.sentences import CLAUSE_SPLIT  # noqa: F401  (checker.rules.claims.direction imports it here)
+from checker.text.stopwords import COMMON_WORDS
 
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![A-Za-z\d.])\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[A-Za-z]")
 _TERM = re.compile(r"[a-z][a-z0-9]+")
-_COMMON = frozenset(
-    "the an of to in on for and or is are was were be been by with that this these those which as at from "
-    "we our it its their they can not but than into such also has have had will would should may more most "
-    "both each all using use used based via new show shows model models method methods data results approach "
-    "paper task tasks".split()
-)
 
 
 def normalize_number(token: str) -> str:
@@ -35,7 +29,7 @@ def numbers_in(text: str) -> frozenset[str]:
 
 def clause_terms(text: str) -> frozenset[str]:
     """Latin words of a Chinese clause as they appear in a padded English text (lower case, no hyphens)."""
-    return frozenset(t for t in _TERM.findall(padded(text)) if t not in _COMMON)
+    return frozenset(t for t in _TERM.findall(padded(text)) if t not in COMMON_WORDS)
 
 
 @dataclass

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 
-STOPWORDS = frozenset(
-    "the a an of to in on for and or is are was were be been by with that this these which as at from "
-    "we our it its their they can not but than into such also has have had will would should may".split()
-)
+from checker.text.stopwords import STOPWORDS  # also read from here by the language and F104 rules
+
 _WORD = r"[A-Za-z][A-Za-z'\-]*"
 # Words separated only by spaces and light punctuation: a stretch of English prose.
 ENGLISH_RUN = re.compile(rf"{_WORD}(?:[ \t]*[,;:()\"']?[ \t]+[,;:(\"']?{_WORD}|-{_WORD}|[ \t]*[,;:]+[ \t]*{_WORD})+")
