@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
 from checker.model import DigestFormat
+from checker.read.limits import loads
 
 _INDEXED_HEADING = re.compile(r"^###\s+\[\d+\]\s+\[", re.MULTILINE)
 _PLAIN_HEADING = re.compile(r"^###\s+\[[^\]]*\]\(https?://", re.MULTILINE)
@@ -42,9 +42,9 @@ def _has_json_object_line(head: str) -> bool:
         text = line.strip()
         if text.startswith("{") and text.endswith("}"):
             try:
-                if isinstance(json.loads(text), dict):
+                if isinstance(loads(text), dict):
                     return True
-            except json.JSONDecodeError:
+            except ValueError:  # broken JSON, or past the limits
                 continue
     return False
 
@@ -53,8 +53,8 @@ def _jsonl_kind(head: str) -> DigestFormat:
     """AI JSONL if any of the first records carries an ``AI`` object, else a raw crawl."""
     for line in head.splitlines()[:20]:
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
+            record = loads(line)
+        except ValueError:  # broken JSON, or past the limits
             continue
         if isinstance(record, dict) and "AI" in record:
             return DigestFormat.jsonl

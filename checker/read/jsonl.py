@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from checker.model import BLOCK_NAMES, Block, InputProblem, Paper, Severity
-from checker.read.text import clean_value, decode_line
+from checker.read import limits
+from checker.read.text import bounded_lines, clean_value, decode_line
 
-MAX_LINE_BYTES = 8 * 1024 * 1024
+MAX_LINE_BYTES = limits.MAX_JSONL_LINE_BYTES
 _ID_IN_URL = re.compile(r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z\-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)")
 # The early schema wrote the one-line summary as "task"; it plays the TL;DR's role.
 _BLOCK_ALIASES: dict[str, tuple[str, ...]] = {"tldr": ("tldr", "task", "TL;DR")}
 _EXTRA_AI_FIELDS = ("title_translation", "translation", "summary", "keywords", "comments")
+_READ_FIELDS = ("id", "arxiv_id", "abs", "url", "pdf", "title", "summary")  # and all of "AI"
 
 ProblemSink = Callable[[InputProblem], None]
 
@@ -68,40 +70,67 @@ def iter_records(
     """Yield (line number, record) for each JSON object line; report every line that is not one.
 
     ``start``/``end`` (byte offsets on line boundaries) and ``first_line`` read one chunk of the file.
+    Each line is its own error boundary: a line that cannot be read is one problem, and the next is read.
     """
     with path.open("rb") as handle:
         handle.seek(start)
-        for number, raw in enumerate(_lines_until(handle, end), start=first_line):
-            if len(raw) > MAX_LINE_BYTES:
-                report(_problem(path, number, "line-too-long", f"line is {len(raw)} bytes; skipped"))
-                continue
-            text, ok = decode_line(raw)
-            if not ok:
-                report(_problem(path, number, "bad-encoding", "not valid UTF-8; bad bytes replaced"))
-            text = text.strip()
-            if not text:
+        for number, (raw, size) in enumerate(_lines_until(handle, end), start=first_line):
+            if size > MAX_LINE_BYTES:
+                report(_problem(path, number, "line-too-long", f"line is {size} bytes; skipped"))
                 continue
             try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                report(_problem(path, number, "bad-json", f"broken JSON ({exc.msg} at column {exc.colno})"))
+                record = _decode_record(path, number, raw, report)
+            except Exception as exc:  # one record, whatever is wrong with it, never the run
+                report(_problem(path, number, "bad-record", f"record cannot be read ({type(exc).__name__}); skipped"))
                 continue
-            if not isinstance(record, dict):
-                report(_problem(path, number, "bad-record", f"expected a JSON object, got {type(record).__name__}"))
-                continue
-            yield number, record
+            if record is not None:
+                yield number, record
 
 
-def _lines_until(handle: BinaryIO, end: int | None) -> Iterator[bytes]:
+def _decode_record(path: Path, number: int, raw: bytes, report: ProblemSink) -> dict[str, object] | None:
+    """One line's record within the limits (:mod:`checker.read.limits`), or None when it is reported."""
+    text, ok = decode_line(raw)
+    if not ok:
+        report(_problem(path, number, "bad-encoding", "not valid UTF-8; bad bytes replaced"))
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        record = limits.loads(text)
+    except json.JSONDecodeError as exc:
+        report(_problem(path, number, "bad-json", f"broken JSON ({exc.msg} at column {exc.colno})"))
+        return None
+    except limits.JsonLimitError as exc:
+        report(_problem(path, number, "json-limit", f"{exc}; skipped"))
+        return None
+    if not isinstance(record, dict):
+        report(_problem(path, number, "bad-record", f"expected a JSON object, got {type(record).__name__}"))
+        return None
+    if limits.may_hold_surrogates(text):
+        record, found = limits.replace_surrogates(record)
+        if found:
+            report(_problem(path, number, "bad-encoding",
+                            "lone surrogate escape in a JSON string (half of a character); replaced by U+FFFD"))
+    if len(raw) > limits.MAX_FIELD_CHARS:
+        record, cut = limits.cap_fields(record, _READ_FIELDS)
+        if cut:
+            fields = ", ".join(f"{name} ({length} characters)" for name, length in cut)
+            report(_problem(path, number, "field-too-long",
+                            f"cut to {limits.MAX_FIELD_CHARS} characters: {fields}"))
+    return record
+
+
+def _lines_until(handle: BinaryIO, end: int | None) -> Iterator[tuple[bytes, int]]:
+    lines = bounded_lines(handle, MAX_LINE_BYTES)
     if end is None:
-        yield from handle
+        yield from lines
         return
     position = handle.tell()
-    for raw in handle:
+    for raw, size in lines:
         if position >= end:
             return
-        position += len(raw)
-        yield raw
+        position += size
+        yield raw, size
 
 
 def iter_jsonl_papers(

@@ -51,27 +51,35 @@ class DigestSource:
         self.problems.append(problem)
 
     def iter_papers(self) -> Iterator[Paper]:
-        if self.format in (DigestFormat.jsonl,):
-            yield from iter_jsonl_papers(self.path, self.report)
-        elif self.format in _MARKDOWN_FORMATS:
-            papers = iter_markdown_papers(self.path, self.report)
-            if self.format is DigestFormat.markdown_extended:
-                papers = self._with_abstracts(papers)
-            yield from papers
+        """The digest's papers. The file is the error boundary: what stops its reading (a read error, a bug
+        of the reader) is one problem of this digest, and the papers read so far are kept."""
+        try:
+            if self.format in (DigestFormat.jsonl,):
+                yield from iter_jsonl_papers(self.path, self.report)
+            elif self.format in _MARKDOWN_FORMATS:
+                papers = iter_markdown_papers(self.path, self.report)
+                if self.format is DigestFormat.markdown_extended:
+                    papers = self._with_abstracts(papers)
+                yield from papers
+        except Exception as exc:  # the file's error boundary
+            self.report(_stopped(self.path, exc))
 
     def iter_stubs(self) -> Iterator[PaperStub]:
         """The papers of :meth:`iter_papers` (same order, ids, indexes and titles) as stubs.
 
         Nothing is built or read ahead: a spot check stops at the paper it wants and builds only it.
         """
-        if self.format is DigestFormat.jsonl:
-            for arxiv_id, line, index, record in iter_jsonl_entries(self.path, self.report):
-                yield PaperStub(arxiv_id, index, record_title(record),
-                                partial(paper_from_record, record, arxiv_id, line, index))
-        elif self.format in _MARKDOWN_FORMATS:
-            for entry, position in iter_markdown_entries(self.path, self.report):
-                index = entry.index if entry.index is not None else position
-                yield PaperStub(entry.arxiv_id, index, entry.title, partial(self._entry_paper, entry, position))
+        try:
+            if self.format is DigestFormat.jsonl:
+                for arxiv_id, line, index, record in iter_jsonl_entries(self.path, self.report):
+                    yield PaperStub(arxiv_id, index, record_title(record),
+                                    partial(paper_from_record, record, arxiv_id, line, index))
+            elif self.format in _MARKDOWN_FORMATS:
+                for entry, position in iter_markdown_entries(self.path, self.report):
+                    index = entry.index if entry.index is not None else position
+                    yield PaperStub(entry.arxiv_id, index, entry.title, partial(self._entry_paper, entry, position))
+        except Exception as exc:  # the file's error boundary
+            self.report(_stopped(self.path, exc))
 
     def _entry_paper(self, entry: MarkdownEntry, position: int) -> Paper:
         paper = entry.to_paper(position)
@@ -82,7 +90,11 @@ class DigestSource:
     def raw_ids(self) -> dict[str, tuple[int, str]] | None:
         if self.raw_path is None:
             return None
-        return read_raw_ids(self.raw_path, self.report)
+        try:
+            return read_raw_ids(self.raw_path, self.report)
+        except Exception as exc:  # the file's error boundary
+            self.report(_stopped(self.raw_path, exc))
+            return None
 
     def _with_abstracts(self, papers: Iterator[Paper]) -> Iterator[Paper]:
         """The extended Markdown layout has no English abstract; borrow it from the day's JSONL."""
@@ -105,6 +117,12 @@ def _first_abstract(path: Path, arxiv_id: str, report: Callable[[InputProblem], 
         if record_id == arxiv_id and (abstract := clean_value(record.get("summary"))):
             return abstract
     return None
+
+
+def _stopped(path: Path, exc: Exception) -> InputProblem:
+    """The problem of a file whose reading stopped on an error: the papers before it are kept."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+    return InputProblem(path=str(path), code="unreadable", message=f"reading stopped: {reason}")
 
 
 def open_source(path: Path, default_language: str = "zh") -> DigestSource:
@@ -134,11 +152,18 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
         source.report(InputProblem(path=str(path), severity=Severity.warning, code="raw-crawl",
                                    message="raw crawl file without AI summaries: nothing to check in it"))
     raw = raw_crawl_path(path)
-    if raw is not None and raw.exists() and raw != path:
+    if raw is not None and _is_file(raw) and raw != path:
         source.raw_path = raw
     if source.format is DigestFormat.markdown_extended:
         source.abstracts_path = _same_day_jsonl(path)
     return source
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder that cannot be searched: no raw crawl to compare with
+        return False
 
 
 def _same_day_language(path: Path) -> str | None:
@@ -161,9 +186,16 @@ def _same_day_jsonl(path: Path) -> Path | None:
     if key is None:
         return None
     for candidate in sorted(path.parent.glob(f"*{name.date}*.jsonl")):
-        if parse_file_name(candidate).day_key == key and candidate.stat().st_size > 0:
+        if parse_file_name(candidate).day_key == key and _size(candidate) > 0:
             return candidate
     return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_digest(path: Path | str, language: str = "zh") -> Digest:
