@@ -12,16 +12,13 @@ import re
 from dataclasses import dataclass
 
 from checker.text.sentences import block_sentences, english_sentences
+from checker.text.stopwords import COMMON_WORDS
 
 # A number with its unit, not the digit of a name such as 3D or A100.
 NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:[.,]\d+)*(?:\s?%|倍|万|亿|×|[kKMBx](?![A-Za-z]))?(?![A-Za-z\d])")
 MAX_FLAG = 80  # a finding's span longer than this (a whole sentence) is shown by its numbers, not flagged
 NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_COMMON = frozenset(
-    "the a an of to in on for and or is are was were be by with that this these as at from we our it its "
-    "can not but than into such also has have which while using based new show shows results model".split()
-)
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _names(text: str) -> set[str]:
-    return {w.lower() for w in NAME.findall(text) if len(w) > 1 and w.lower() not in _COMMON}
+    return {w.lower() for w in NAME.findall(text) if len(w) > 1 and w.lower() not in COMMON_WORDS}
 
 
 def align(summary_text: str, abstract: str) -> list[Aligned]:
@@ -82,7 +79,7 @@ def marks(text: str, spans: list[str] | tuple[str, ...] = ()) -> list[tuple[str,
     in_chinese = _HAN.search(text) is not None
     for match in NAME.finditer(text):
         word = match.group(0)
-        if len(word) < 2 or word.lower() in _COMMON:
+        if len(word) < 2 or word.lower() in COMMON_WORDS:
             continue
         if not in_chinese and (word.islower() or (word.istitle() and _starts_sentence(text, match.start()))):
             continue
