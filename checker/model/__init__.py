@@ -15,6 +15,7 @@ from checker.model.digest import (
     InputProblem,
     Paper,
     Severity,
+    printable_path,
 )
 from checker.model.results import (
     AuditReport,
@@ -43,5 +44,6 @@ __all__ = [
     "Summary",
     "ToolInfo",
     "finding_sort_key",
+    "printable_path",
     "summarize",
 ]

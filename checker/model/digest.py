@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 
 class Category(str, Enum):
@@ -72,6 +72,27 @@ class Paper(BaseModel):
         return (block.text or "") if block is not None else ""
 
 
+def printable_path(path: str) -> str:
+    """A file name as text every writer can encode: bytes that are not UTF-8 (which ``os.fsdecode`` keeps as
+    lone surrogates) are shown escaped, ``\\xff``; any other lone surrogate as ``\\udxxx``."""
+    if path.isascii():
+        return path
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return "".join(_escaped(char) for char in path)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte the file system name held that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if 0xD800 <= code <= 0xDFFF:
+        return f"\\u{code:04x}"
+    return char
+
+
 class InputProblem(BaseModel):
     """Something wrong with the input itself (unreadable line, empty file, template file)."""
 
@@ -80,6 +101,11 @@ class InputProblem(BaseModel):
     severity: Severity = Severity.error
     code: str
     message: str
+
+    @field_validator("path")
+    @classmethod
+    def _printable(cls, path: str) -> str:
+        return printable_path(path)
 
 
 class Finding(BaseModel):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from checker import __version__
-from checker.model.digest import BLOCK_NAMES, Finding, InputProblem, Severity
+from checker.model.digest import BLOCK_NAMES, Finding, InputProblem, Severity, printable_path
 
 _BLOCK_ORDER = {name: i for i, name in enumerate(BLOCK_NAMES)}
 
@@ -40,6 +40,16 @@ class DigestReport(BaseModel):
     skipped_same_day: list[str] = Field(default_factory=list)
     problems: list[InputProblem] = Field(default_factory=list)
     papers: list[PaperReport] = Field(default_factory=list)
+
+    @field_validator("path")
+    @classmethod
+    def _printable(cls, path: str) -> str:
+        return printable_path(path)
+
+    @field_validator("skipped_same_day")
+    @classmethod
+    def _printable_all(cls, paths: list[str]) -> list[str]:
+        return [printable_path(path) for path in paths]
 
     def findings(self) -> list[Finding]:
         return [f for p in self.papers for f in p.findings]

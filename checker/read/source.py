@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
+import tempfile
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO
 
 from checker.model import Digest, DigestFormat, InputProblem, Paper, Severity
 from checker.read.detect import detect_format
@@ -16,6 +22,7 @@ from checker.read.jsonl import (
     read_raw_ids,
     record_title,
 )
+from checker.read.limits import MAX_STREAM_BYTES
 from checker.read.markdown import MarkdownEntry, iter_markdown_entries, iter_markdown_papers
 from checker.read.naming import parse_file_name, raw_crawl_path
 from checker.read.text import clean_value, looks_binary
@@ -46,18 +53,25 @@ class DigestSource:
     raw_path: Path | None = None  # raw crawl of the same day, for papers dropped by the pipeline
     abstracts_path: Path | None = None  # same-day JSONL for layouts without an English abstract
     skipped_duplicates: list[Path] = field(default_factory=list)  # same-day files not checked again
+    # Where the papers are read from, when not from ``path``: the copy of a stream (FIFO, standard input),
+    # which cannot be read twice. ``path`` stays what is shown (and what the engine asks the size of).
+    read_path: Path | None = None
 
     def report(self, problem: InputProblem) -> None:
         self.problems.append(problem)
+
+    @property
+    def _reading(self) -> Path:
+        return self.read_path or self.path
 
     def iter_papers(self) -> Iterator[Paper]:
         """The digest's papers. The file is the error boundary: what stops its reading (a read error, a bug
         of the reader) is one problem of this digest, and the papers read so far are kept."""
         try:
             if self.format in (DigestFormat.jsonl,):
-                yield from iter_jsonl_papers(self.path, self.report)
+                yield from iter_jsonl_papers(self._reading, self.report)
             elif self.format in _MARKDOWN_FORMATS:
-                papers = iter_markdown_papers(self.path, self.report)
+                papers = iter_markdown_papers(self._reading, self.report)
                 if self.format is DigestFormat.markdown_extended:
                     papers = self._with_abstracts(papers)
                 yield from papers
@@ -71,11 +85,11 @@ class DigestSource:
         """
         try:
             if self.format is DigestFormat.jsonl:
-                for arxiv_id, line, index, record in iter_jsonl_entries(self.path, self.report):
+                for arxiv_id, line, index, record in iter_jsonl_entries(self._reading, self.report):
                     yield PaperStub(arxiv_id, index, record_title(record),
                                     partial(paper_from_record, record, arxiv_id, line, index))
             elif self.format in _MARKDOWN_FORMATS:
-                for entry, position in iter_markdown_entries(self.path, self.report):
+                for entry, position in iter_markdown_entries(self._reading, self.report):
                     index = entry.index if entry.index is not None else position
                     yield PaperStub(entry.arxiv_id, index, entry.title, partial(self._entry_paper, entry, position))
         except Exception as exc:  # the file's error boundary
@@ -126,13 +140,25 @@ def _stopped(path: Path, exc: Exception) -> InputProblem:
 
 
 def open_source(path: Path, default_language: str = "zh") -> DigestSource:
-    """Inspect one file: detect its format and language (file name first), record what is wrong."""
+    """Inspect one file: detect its format and language (file name first), record what is wrong.
+
+    A FIFO or a character device (``/dev/stdin``) is read once, to its end, into a private copy that the
+    source reads from; a socket or a folder is refused.
+    """
     name = parse_file_name(path)
     language = name.language or _same_day_language(path) or default_language
     source = DigestSource(path=path, format=DigestFormat.unknown, language=language, date=name.date)
     try:
-        with path.open("rb") as handle:
-            head_bytes = handle.read(HEAD_BYTES)
+        mode = path.stat().st_mode
+        if stat.S_ISREG(mode):
+            with path.open("rb") as handle:
+                head_bytes = handle.read(HEAD_BYTES)
+        elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+            head_bytes = _spool_stream(source, stat.S_ISFIFO(mode))
+        else:
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+            source.report(InputProblem(path=str(path), code="unreadable", message=f"cannot read: {kind}"))
+            return source
     except OSError as exc:
         source.report(InputProblem(path=str(path), code="unreadable", message=f"cannot read: {exc.strerror}"))
         return source
@@ -144,7 +170,9 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
     source.format = detected.format
     if detected.reason:
         reason = detected.reason
-        if reason == "empty file" and name.is_ai:
+        if reason == "empty file" and not stat.S_ISREG(mode):
+            reason = "empty: nothing was written to this FIFO or device (or it had no writer)"
+        elif reason == "empty file" and name.is_ai:
             reason = "empty file: the AI step wrote no summary for this day"
         source.report(InputProblem(path=str(path), line=1 if head.strip() else None, severity=Severity.error,
                                    code="no-papers", message=reason))
@@ -157,6 +185,63 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
     if source.format is DigestFormat.markdown_extended:
         source.abstracts_path = _same_day_jsonl(path)
     return source
+
+
+def _spool_stream(source: DigestSource, fifo: bool) -> bytes:
+    """Read a stream once into a private copy (``source.read_path``); return its first ``HEAD_BYTES``.
+
+    A FIFO is opened without waiting for a writer: with none, it reads as empty instead of hanging. A binary
+    head (``/dev/zero``, ``/dev/urandom``) stops the reading there. The copy is deleted at once where
+    ``/proc/self/fd`` can still reach it (Linux), else when the source is dropped or the process exits.
+    """
+    path = source.path
+    if fifo:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)  # from now on, wait for the writer's data as any reader does
+        handle = os.fdopen(fd, "rb")
+    else:
+        handle = path.open("rb")
+    with handle:
+        head = _read_up_to(handle, HEAD_BYTES)
+        if looks_binary(head):
+            return head
+        spool_fd, spool_name = tempfile.mkstemp(prefix="digest-check-", suffix=path.suffix)
+        proc = Path(f"/proc/self/fd/{spool_fd}")
+        if proc.exists():
+            os.unlink(spool_name)
+            source.read_path = proc
+        else:
+            source.read_path = Path(spool_name)
+            weakref.finalize(source, _remove, spool_name)
+        weakref.finalize(source, os.close, spool_fd)
+        total = len(head)
+        with open(spool_fd, "wb", closefd=False) as spool:
+            spool.write(head)
+            while block := handle.read(1 << 20):
+                if total + len(block) > MAX_STREAM_BYTES:
+                    spool.write(block[:MAX_STREAM_BYTES - total])
+                    source.report(InputProblem(path=str(path), code="input-too-long",
+                                               message=f"more than {MAX_STREAM_BYTES} bytes; the rest is not read"))
+                    break
+                spool.write(block)
+                total += len(block)
+    return head
+
+
+def _read_up_to(handle: BinaryIO, size: int) -> bytes:
+    """Up to ``size`` bytes: a pipe's read returns what is there, so read until ``size`` or the end."""
+    read = handle.read
+    parts: list[bytes] = []
+    count = 0
+    while count < size and (part := read(size - count)):
+        parts.append(part)
+        count += len(part)
+    return b"".join(parts)
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
 
 
 def _is_file(path: Path) -> bool:
