@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from checker.cli.app import app
-from checker.engine.baseline import Baseline, apply_baseline, fingerprint, normalize_span
+from checker.engine.baseline import (
+    Baseline,
+    BaselineEntry,
+    BaselineError,
+    apply_baseline,
+    fingerprint,
+    normalize_span,
+)
 from checker.model import Category, Finding, Severity
 
 DIGEST = Path(__file__).parent / "fixtures" / "ci" / "2026-05-21_AI_enhanced_Chinese.jsonl"
@@ -85,3 +94,50 @@ def test_bad_baseline_exits_2(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "not a digest-check baseline" in result.stderr
     missing = CliRunner().invoke(app, ["audit", str(DIGEST), "--baseline", str(tmp_path / "none.json")])
     assert missing.exit_code == 2 and "cannot read baseline" in missing.stderr
+
+
+ENTRY = {"fingerprint": "0123456789abcdef0123456789abcdef", "rule": "N101", "arxiv_id": "2509.10541",
+         "block": "result", "span": "97.3%", "count": 1}
+
+
+@pytest.mark.parametrize("count, message", [
+    ("Infinity", "Infinity is not a JSON number"),
+    ("NaN", "NaN is not a JSON number"),
+    ("9" * 5000, "a number of 5000 digits"),
+    ("[" * 1000 + "]" * 1000, "nested deeper than 32 levels"),
+    ("[" * 40 + "]" * 40, "nested deeper than 32 levels"),
+    ('"many"', "count: Input should be a valid integer"),
+    ("1.5", "count: Input should be a valid integer"),
+    ("true", "count: Input should be a valid integer"),
+    ("-1", "count: Input should be greater than or equal to 0"),
+    ("1" + "0" * 30, "count: Input should be less than or equal to 1000000000"),
+])
+def test_a_corrupt_baseline_is_one_error_not_a_traceback(tmp_path: Path, count: str, message: str) -> None:
+    bad = tmp_path / "b.json"
+    entry = json.dumps({**ENTRY, "count": "@@"}).replace('"@@"', count)
+    bad.write_text(f'{{"tool": "digest-check", "version": 1, "entries": [{entry}]}}', encoding="utf-8")
+    with pytest.raises(BaselineError, match=re.escape(message)):
+        Baseline.load(bad)
+
+
+@pytest.mark.parametrize("entries, message", [
+    ([5], "malformed entry (number 1: not an object)"),
+    ([ENTRY, {**ENTRY, "rule": 5}], "malformed entry (number 2, rule: Input should be a valid string)"),
+    ([{k: v for k, v in ENTRY.items() if k != "fingerprint"}], "fingerprint: Field required"),
+    ([{**ENTRY, "span": None}], "span: Input should be a valid string"),
+])
+def test_a_baseline_entry_of_the_wrong_shape_is_named(tmp_path: Path, entries: list[object], message: str) -> None:
+    bad = tmp_path / "b.json"
+    bad.write_text(json.dumps({"tool": "digest-check", "version": 1, "entries": entries}), encoding="utf-8")
+    with pytest.raises(BaselineError, match=re.escape(message)):
+        Baseline.load(bad)
+
+
+def test_a_baseline_keeps_what_it_wrote_and_loses_lone_surrogates(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps({"tool": "digest-check", "version": 1, "note": "extra keys are ignored",
+                                "entries": [ENTRY, {**ENTRY, "fingerprint": "f" * 32, "span": "a\ud800"}]}),
+                    encoding="utf-8")
+    entries = Baseline.load(path).entries
+    assert entries[ENTRY["fingerprint"]] == BaselineEntry(**ENTRY)  # type: ignore[arg-type]
+    assert entries["f" * 32].span == "a\ufffd"

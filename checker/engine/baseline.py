@@ -15,7 +15,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
 from checker.model import AuditReport, Finding, summarize
+from checker.read import limits
 
 BASELINE_VERSION = 1
 _SPACE = re.compile(r"\s+")
@@ -91,25 +94,47 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
+        """The baseline in ``path``; any fault of the file is one :class:`BaselineError`, never a traceback."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = limits.loads(path.read_text(encoding="utf-8"), constants=False)
         except OSError as exc:
             raise BaselineError(f"cannot read baseline {path}: {exc.strerror}") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise BaselineError(f"baseline {path} is not JSON: {exc}") from None
+        except limits.JsonLimitError as exc:
+            raise BaselineError(f"baseline {path} is not valid: {exc}") from None
         if not isinstance(data, dict) or data.get("tool") != "digest-check" or not isinstance(data.get("entries"), list):
             raise BaselineError(f"{path} is not a digest-check baseline (expected tool and entries)")
         if data.get("version") != BASELINE_VERSION:
-            raise BaselineError(f"baseline {path} has version {data.get('version')!r}; expected {BASELINE_VERSION}")
+            raise BaselineError(f"baseline {path} has version {data.get('version')!r:.40}; expected {BASELINE_VERSION}")
+        data, _ = limits.replace_surrogates(data)
         baseline = cls()
-        for item in data["entries"]:
+        for number, item in enumerate(data["entries"], start=1):
+            if not isinstance(item, dict):
+                raise BaselineError(f"baseline {path} has a malformed entry (number {number}: not an object)")
             try:
-                entry = BaselineEntry(str(item["fingerprint"]), str(item["rule"]), str(item["arxiv_id"]),
-                                      str(item.get("block", "")), str(item.get("span", "")), int(item.get("count", 1)))
-            except (KeyError, TypeError, ValueError):
-                raise BaselineError(f"baseline {path} has a malformed entry: {item!r:.120}") from None
+                valid = _EntryData.model_validate(item)
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                where = ".".join(str(part) for part in error["loc"])
+                raise BaselineError(f"baseline {path} has a malformed entry (number {number}, {where}: "
+                                    f"{error['msg']})") from None
+            entry = BaselineEntry(valid.fingerprint, valid.rule, valid.arxiv_id, valid.block, valid.span, valid.count)
             baseline.entries[entry.fingerprint] = entry
         return baseline
+
+
+class _EntryData(BaseModel):
+    """One entry of a baseline file, as :meth:`Baseline.to_json` writes it (other keys are ignored)."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    fingerprint: str = Field(min_length=1, max_length=10_000)
+    rule: str = Field(max_length=10_000)
+    arxiv_id: str = Field(max_length=10_000)
+    block: str = Field("", max_length=10_000)
+    span: str = Field("", max_length=10_000)
+    count: int = Field(1, ge=0, le=1_000_000_000)
 
 
 @dataclass
