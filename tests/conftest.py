@@ -2,7 +2,8 @@
 
 Ask for them by name in a test's arguments:
 
-- ``repo_root``, ``fixtures_dir`` (tests/fixtures), ``seed_digest`` (examples/seed-digest.md): paths;
+- ``repo_root``, ``fixtures_dir`` (tests/fixtures), ``digests_dir`` (tests/fixtures/digests), ``seed_digest``
+  (examples/seed-digest.md): paths;
 - ``fixture_path(relative)``: a real digest snippet under tests/fixtures/digests (fails when missing);
 - ``cli(*args)``: ``digest-check`` run in-process, a ``CliResult`` (exit_code, stdout, stderr, .json());
 - ``papers``: the papers of the files a module names with ``pytestmark = pytest.mark.papers(path, ...)``, by
@@ -24,18 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import DIGESTS, DW, MY, ROOT, SEED, XM, CliResult, digest_path, edited, findings_of, run_cli
-from helpers import FIXTURES as FIXTURES_DIR
+from helpers import DIGESTS, FIXTURES, ROOT, SEED, CliResult, digest_path, run_cli
 
 from checker.model import BLOCK_NAMES, Block, Paper
 from checker.read import read_digest
-
-# Old names, still imported by some test files (`from conftest import ...`) until they ask for the fixtures
-# above or import from helpers. Do not add to this list.
-FIXTURES = DIGESTS
-fixture = digest_path
-__all__ = ["DW", "FIXTURES", "MY", "ROOT", "SEED", "XM", "CliResult", "edited", "findings_of", "fixture",
-           "run_cli"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -49,7 +42,7 @@ def repo_root() -> Path:
 
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
-    return FIXTURES_DIR
+    return FIXTURES
 
 
 @pytest.fixture(scope="session")
@@ -107,7 +100,7 @@ def real_paper() -> Callable[[str, str], Paper]:
 @pytest.fixture(scope="session")
 def corpus_records() -> Callable[[str], dict[str, dict[str, Any]]]:
     def read(name: str) -> dict[str, dict[str, Any]]:
-        path = FIXTURES_DIR / name
+        path = FIXTURES / name
         assert path.exists(), f"missing fixture {path}"
         records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         return {record["id"]: record for record in records}

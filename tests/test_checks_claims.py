@@ -3,22 +3,16 @@ way the mutation harness makes one where the corpus has no natural case, and a c
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
-from conftest import edited
+from helpers import edited
 
 from checker.engine.audit import check_paper
 from checker.model import Finding, Paper
-from checker.read import read_digest
 from checker.rules.registry import select_rules
 
-FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
-
-
-@pytest.fixture(scope="module")
-def papers() -> dict[str, Paper]:
-    return {p.arxiv_id: p for p in read_digest(str(FIXTURE)).papers}
+pytestmark = pytest.mark.papers("tests/fixtures/claims_papers.jsonl")
 
 
 def run(paper: Paper, rule: str) -> list[Finding]:
@@ -206,9 +200,12 @@ def test_benchmarks_omitted(papers: dict[str, Paper]) -> None:
     assert len(findings) == 1 and "UCF-101" in findings[0].message and findings[0].abstract_span
 
 
-def test_findings_are_deterministic(papers: dict[str, Paper]) -> None:
+def test_a_second_run_gives_the_same_findings(papers: dict[str, Paper]) -> None:
+    """Checking the papers twice in one process gives the same findings, in the same order. One process has one
+    hash seed: tests/test_determinism.py runs the CLI under several PYTHONHASHSEED values."""
     rules = select_rules(["C", "U", "O3"], None)
     first = [check_paper(p, "zh", rules) for p in papers.values()]
+    assert any(first)
     assert first == [check_paper(p, "zh", rules) for p in papers.values()]
 
 
@@ -313,12 +310,9 @@ def test_unseen_without_and_unchanged_stay_quiet(papers: dict[str, Paper]) -> No
 # Patterns added for fresh mutation draws (tests/fixtures/claims_recall_papers.jsonl: real papers of
 # eval/data/base.jsonl and of ../shared/data/real). Each catch is a real sentence flipped or negated the way the
 # mutation harness does it; the original sentence stays quiet.
-RECALL_FIXTURE = Path(__file__).parent / "fixtures" / "claims_recall_papers.jsonl"
-
-
 @pytest.fixture(scope="module")
-def recall_papers() -> dict[str, Paper]:
-    return {p.arxiv_id: p for p in read_digest(str(RECALL_FIXTURE)).papers}
+def recall_papers(papers_from: Callable[..., dict[str, Paper]]) -> dict[str, Paper]:
+    return papers_from("tests/fixtures/claims_recall_papers.jsonl")
 
 
 # (paper, rule, block, original words, changed words, words of the abstract sentence given as evidence)

@@ -3,22 +3,14 @@ way the mutation harness flips them, and the close calls around each that must s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import edited
+from helpers import edited
 
 from checker.engine.audit import check_paper
 from checker.model import Finding, Paper
-from checker.read import read_digest
 from checker.rules.registry import select_rules
 
-FIXTURE = Path(__file__).parent / "fixtures" / "claims_papers.jsonl"
-
-
-@pytest.fixture(scope="module")
-def papers() -> dict[str, Paper]:
-    return {p.arxiv_id: p for p in read_digest(str(FIXTURE)).papers}
+pytestmark = pytest.mark.papers("tests/fixtures/claims_papers.jsonl")
 
 
 def run(paper: Paper) -> list[Finding]:

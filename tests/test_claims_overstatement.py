@@ -4,25 +4,14 @@ call that must stay quiet."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import SEED
 
 from checker.analysis import hedges as hd
 from checker.engine.audit import check_paper
 from checker.model import Finding, Paper
-from checker.read import read_digest
 from checker.rules.registry import select_rules
 
-FIXTURE = Path(__file__).parent / "fixtures" / "overstatement_papers.jsonl"
-
-
-@pytest.fixture(scope="module")
-def papers() -> dict[str, Paper]:
-    found = {p.arxiv_id: p for p in read_digest(str(SEED)).papers}
-    found.update({p.arxiv_id: p for p in read_digest(str(FIXTURE)).papers})
-    return found
+pytestmark = pytest.mark.papers("examples/seed-digest.md", "tests/fixtures/overstatement_papers.jsonl")
 
 
 def spans(paper: Paper, rule: str) -> list[tuple[str | None, str | None]]:

@@ -7,16 +7,18 @@ import ast
 import dataclasses
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from helpers import CliResult
 
 from checker.model import Category, Severity
 from checker.rules.registry import Rule, _validated, all_rules, select_rules, unknown_rule_patterns
 from checker.rules.spec import Needs
 
 RULES = all_rules()
+Cli = Callable[..., CliResult]
 
 
 def test_ids_and_names_are_unique_and_well_formed() -> None:
@@ -44,12 +46,12 @@ def test_format_rules_name_a_real_case() -> None:
             assert re.search(r"\d{4}-\d{2}-\d{2}|seed|\d{4}\.\d{4,5}", rule.doc), rule.id
 
 
-def test_rules_command_lists_every_rule() -> None:
-    result = run_cli("rules")
+def test_rules_command_lists_every_rule(cli: Cli) -> None:
+    result = cli("rules")
     assert result.exit_code == 0
     listed = [line.split()[0] for line in result.stdout.splitlines() if line.strip()]
     assert listed == [r.id for r in RULES]
-    as_json = json.loads(run_cli("rules", "-f", "json").stdout)
+    as_json = json.loads(cli("rules", "-f", "json").stdout)
     assert [r["id"] for r in as_json] == [r.id for r in RULES]
     assert all(r["doc"] for r in as_json)
 
@@ -58,7 +60,9 @@ def test_select_by_id_prefix_name_and_category() -> None:
     assert [r.id for r in select_rules(["F101"], None)] == ["F101"]
     assert [r.id for r in select_rules(["missing-block"], None)] == ["F101"]
     assert {r.id for r in select_rules(["F1"], None)} == {"F101", "F102", "F103", "F104", "F105"}
-    assert all(r.category is Category.omission for r in select_rules(["omission"], None))
+    omission = select_rules(["omission"], None)
+    assert omission
+    assert {r.id for r in omission} == {r.id for r in all_rules() if r.category is Category.omission}
     assert "F101" not in {r.id for r in select_rules(None, ["F1"])}
     assert unknown_rule_patterns(["F1", "prompt-leak", "Q7"]) == ["Q7"]
 
