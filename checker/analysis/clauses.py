@@ -116,4 +116,7 @@ def evidence_for(ctx: PaperContext, clause: str, wanted: tuple[str, ...]) -> str
 EN_BACKGROUND = keys("recently", "researchers", "emerged", "traditionally", "conventionally")
 
 
-EN_OWN_WORK = keys("we", "our", "this paper", "this work", "this study", "propos*", "introduc*")
+# The words by which an abstract turns to the paper's own work; the sentences from the first that holds one on
+# are its own (own_sentences). Padded-text keys here, raw-text keys for the hedge check (analysis/hedges.py).
+OWN_WORK_WORDS = ("we", "our", "this paper", "this work", "this study", "propos*", "introduc*")
+EN_OWN_WORK = keys(*OWN_WORK_WORDS)

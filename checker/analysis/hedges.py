@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from checker.analysis import lexicon as lx
 from checker.analysis.align import clause_terms, numbers_in
+from checker.analysis.clauses import OWN_WORK_WORDS
 from checker.analysis.concepts import chinese_concepts, english_concepts
-from checker.analysis.keys import keys, padded
+from checker.analysis.keys import keys, padded, raw_keys
 from checker.text.alternation import grouped_alternation
 from checker.text.sentences import sentence_starts, span_at
 
@@ -223,8 +224,8 @@ def findings_from(text: str) -> int:
     return len(text) // 3
 
 
-# Searched in the lower-cased raw abstract, hence no padding (shared.EN_OWN_WORK is the padded-text form).
-_OWN_WORK = (" we ", " our ", "this paper", "this work", "this study", "propos", "introduc")
+# Searched in the lower-cased raw abstract, hence raw keys (clauses.EN_OWN_WORK is the padded-text form).
+_OWN_WORK = raw_keys(*OWN_WORK_WORDS)
 _OWN_WORK_FIRST = ("we ", "our ")
 
 

@@ -29,6 +29,16 @@ def keys(*words: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def raw_keys(*words: str) -> tuple[str, ...]:
+    """The words of ``keys`` for lower-cased text that is not padded (punctuation stays): a one-word key keeps
+    its spaces (' we ' is not 'were'), a phrase or a prefix is found anywhere ('this paper', 'propos')."""
+    out = []
+    for word in words:
+        word = word.lower()
+        out.append(word[:-1] if word.endswith("*") else word if " " in word else f" {word} ")
+    return tuple(out)
+
+
 def first_key(text: str, wanted: tuple[str, ...]) -> str | None:
     """The first key (in list order) found in a padded text, stripped; None if none is."""
     for key in wanted:
