@@ -7,10 +7,10 @@ actions/toolkit ``command.ts``: data escapes %, CR, LF; properties also escape '
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from checker.model import AuditReport, Finding, Severity
+from checker.render.common import ranked_findings, repo_relative
 
 ANNOTATIONS_PER_LEVEL = 10
 _LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
@@ -22,22 +22,6 @@ def escape_data(text: str) -> str:
 
 def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def repo_relative(path: str, root: Path | None = None) -> str:
-    """The path relative to the workspace (GITHUB_WORKSPACE, else the current folder), with '/'."""
-    base = root or Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
-    try:
-        relative = Path(path).resolve().relative_to(base.resolve())
-    except (ValueError, OSError):
-        return Path(path).as_posix()
-    return relative.as_posix()
-
-
-def ranked_findings(report: AuditReport) -> list[tuple[str, str, Finding]]:
-    """(digest path, arXiv id, finding), most severe first, then by file, line and rule (stable)."""
-    rows = [(d.path, p.arxiv_id, f) for d in report.digests for p in d.papers for f in p.findings]
-    return sorted(rows, key=lambda r: (-r[2].severity.rank, -r[2].confidence, r[0], r[2].line or 0, r[2].rule, r[1]))
 
 
 def annotation(path: str, arxiv_id: str, finding: Finding, root: Path | None = None) -> str:

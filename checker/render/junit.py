@@ -21,7 +21,7 @@ def xml_safe(text: str) -> str:
 
 
 def render_junit(report: AuditReport, root: Path | None = None) -> str:
-    from checker.render.github import repo_relative
+    from checker.render.common import repo_relative
 
     suites = ET.Element("testsuites", name="digest-check")
     total_tests = total_failures = total_errors = 0

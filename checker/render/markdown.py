@@ -48,7 +48,7 @@ def render_markdown(
     root: Path | None = None,
 ) -> str:
     """Totals, counts by category and rule, then every finding (most severe first) within ``max_bytes``."""
-    from checker.render.github import ranked_findings, repo_relative
+    from checker.render.common import ranked_findings, repo_relative
 
     s = report.summary
     head: list[str] = [f"## {escape_cell(title)}", ""]

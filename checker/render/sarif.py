@@ -46,7 +46,7 @@ def _descriptors(findings: list[Finding]) -> list[dict[str, object]]:
 
 
 def render_sarif(report: AuditReport, root: Path | None = None) -> str:
-    from checker.render.github import ranked_findings, repo_relative
+    from checker.render.common import ranked_findings, repo_relative
 
     rows = ranked_findings(report)
     rules = _descriptors([f for _, _, f in rows])
