@@ -3,24 +3,30 @@
 ## What it catches
 In a Chinese digest, a clause of the TL;DR, Method, Result or Conclusion whose direction word (提高/降低,
 增加/减少, 超过/低于, 优于/劣于, 削弱 ...) disagrees with the abstract:
-- Clauses and sentences are aligned by shared numbers; both sides must name one direction only, and both
-  or neither must be about a cost (error, latency, ...) that is better low: an error. Where a side names
-  both ways, or the cost test cannot tell, each side is read at the direction word nearest the shared number
+- Clauses and sentences are paired by shared numbers; both sides must name one direction only, and both or
+  neither must be about a cost (error, latency, ...) that is better low. Where a side names both ways, or the
+  cost test cannot tell, each side is read at the direction word nearest the shared number
   (checker.analysis.valence: 改善/恶化 and improvement/degrades carry their verdict); a number bounded from
-  below on one side and from above on the other (超过 vs "below") is an error too, also at another scale
-  (1.16亿 and "116M", checker.analysis.bounds).
+  below on one side and from above on the other (超过 vs "below") disagrees too, also at another scale (1.16亿
+  and "116M", checker.analysis.bounds).
 - A thing put above a named reference on one side and below it on the other, with no number, and a change
   denied one way (且不减少参数) where the abstract denies it the other way ("without increasing ...
-  parameters"): a warning.
-- A clause no number aligns is read one direction word at a time (checker.analysis.direction_evidence): a good
+  parameters").
+- A clause no number pairs is read one direction word at a time (checker.analysis.direction_evidence): a good
   quantity going down or a cost going up (精度/accuracy, 效率/efficiency, 成本/cost ...) where the part of an
   abstract sentence naming it says only the other way or praises it ("achieving remarkable performance"), and
-  no part says this way except of other methods; 削弱 of an "X-enhanced" compound too: a warning. Where the
-  abstract never names the quantity, its own sentences that only gain, cut a cost or acclaim the work are the
-  evidence (checker.analysis.worse), as for a cost going up "while keeping" something (在保持...的同时).
+  no part says this way except of other methods; 削弱 of an "X-enhanced" compound too. Where the abstract never
+  names the quantity, its own sentences that only gain, cut a cost or acclaim the work are the evidence
+  (checker.analysis.worse), as for a cost going up "while keeping" something (在保持...的同时).
 - A good quantity going up in the Result or Conclusion where the paper's own findings say it went down
   ("semantic cues can significantly deteriorate ... performance") and no sentence says it went up or praises
-  it: a warning.
+  it.
+
+Severity (checker.analysis.restatement): a finding keeps the rule's severity only where the bilingual aligner
+confidently puts the clause on the very sentence it quotes and both state one quantity (56倍 and "a factor of
+$56$"); every other finding is info, with a lower confidence. A pair made by the digits of a name ("x86-64",
+"CIFAR-100" in both) or by a number, where the clause confidently restates another sentence, gives no
+finding unless that sentence itself says the other way (then it is quoted).
 
 ## Why it matters
 A flipped direction reverses the paper's finding while keeping its numbers and names, so the summary still
@@ -32,7 +38,8 @@ inference speed by a factor of $56$"; (2512.20651) "显著下降长期对话中�
 significantly improves knowledge fidelity and retrieval efficiency".
 
 ## Stays quiet on
-What papers usually say (a good quantity up, a cost down) unless the paper's own findings say otherwise; a
+Pairs made by the digits of a name, or by a number where the clause restates another sentence; what papers
+usually say (a good quantity up, a cost down) unless the paper's own findings say otherwise; a
 number read alike on both sides; opening, hedged and background sentences as evidence (no finding); problem
 statements of the opening ("existing methods struggle ...") unless a finding of the paper's own says the other
 way; a smaller change than others' (下降更少); a verdict on a cost (改善错误率, 的提升); clauses that state no
@@ -45,6 +52,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.analysis import lexicon as lx
 from checker.analysis.align import Piece, numbers_in
@@ -63,8 +71,9 @@ from checker.analysis.direction import (
     direction,
 )
 from checker.analysis.direction_evidence import enhanced_compound, usual_claim_contradicted, word_evidence
-from checker.analysis.keys import has_any
+from checker.analysis.keys import has_any, padded
 from checker.analysis.per_paper import aligned
+from checker.analysis.restatement import grade, restated, shares_a_number
 from checker.analysis.valence import chinese_reading, chinese_word, disagree, english_reading, strong_first
 from checker.analysis.worse import worse_disagreement
 from checker.model import Category, Severity
@@ -74,9 +83,44 @@ _SAID = {(True, 1): "better", (True, -1): "worse", (False, 1): "up", (False, -1)
 _BOUND = {1: "at least", -1: "at most"}
 _ZH_ANY_DIRECTION = re.compile(f"{lx.ZH_UP.pattern}|{lx.ZH_DOWN.pattern}|{lx.ZH_WORSE.pattern}")
 _FINDING_BLOCKS = frozenset({"result", "conclusion"})  # where a summary restates the paper's findings
+# The rule's own confidence in a reading, before restatement.grade weighs the evidence that the sentence
+# compared is the one the clause restates: a sentence sharing a number, or a sentence naming the quantity.
+_ON_A_SHARED_NUMBER = 0.7
+_ON_THE_WORDS = 0.5
 
 
 def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
+    for hit in _hits(ctx):
+        clause = hit.summary_span or ""
+        severity, confidence, evidence, elsewhere = grade(ctx, clause, hit.abstract_span)
+        paired_by_a_name = hit.confidence == _ON_A_SHARED_NUMBER and not shares_a_number(clause, evidence or "")
+        if elsewhere or paired_by_a_name:
+            # The clause restates another sentence than the one compared, or was paired with it by the digits
+            # of a name ("x86-64" in both). Where the sentence it restates says the other way, that one is
+            # quoted. Otherwise a pair made by a number was the wrong pair: no finding; a reading word by word
+            # quotes a sentence naming the quantity, which the finding is about: it stays, at info.
+            restated_text = _says_the_other_way(ctx, clause)
+            if restated_text is not None:
+                severity, confidence, evidence, _ = grade(ctx, clause, restated_text)
+            elif hit.confidence == _ON_A_SHARED_NUMBER:
+                continue
+        yield replace(hit, severity=severity, confidence=confidence, abstract_span=evidence)
+
+
+def _says_the_other_way(ctx: PaperContext, clause: str) -> str | None:
+    """The sentence the clause confidently restates, where it names one direction only and the clause the other
+    ("吞吐量下降高达10³倍" against "yielding up to 10^3x higher throughput")."""
+    found = restated(ctx, clause)
+    if found is None:
+        return None
+    text = padded(found.text)
+    source = direction(has_any(text, lx.EN_UP), has_any(text, lx.EN_DOWN))
+    if source > 0:
+        return found.text if lx.ZH_DOWN.search(clause) or lx.ZH_WORSE.search(clause) else None
+    return found.text if source < 0 and lx.ZH_UP.search(clause) else None
+
+
+def _hits(ctx: PaperContext) -> Iterator[Hit]:
     if not chinese_paper(ctx):
         return
     yield from _bound_hits(ctx)
@@ -90,7 +134,7 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
             evidence = enhanced_compound(ctx, clause[:at]) if at > 0 else None
             if evidence is not None:
                 yield Hit("the summary says down; the abstract says up about the same thing", block, clause,
-                          evidence, confidence=0.5, severity=Severity.warning)
+                          evidence, confidence=_ON_THE_WORDS)
             continue
         zh = direction(bool(lx.ZH_UP.search(clause)), bool(lx.ZH_DOWN.search(clause)))
         if not zh and lx.ZH_WORSE.search(clause):
@@ -105,7 +149,7 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
                 has_any(sentence.padded, lx.EN_UP) and not has_any(sentence.padded, lx.EN_COST))
             if better and not has_any(sentence.padded, lx.EN_WORSE):
                 yield Hit("the summary says worse where the abstract says better", block, clause, sentence.text,
-                          confidence=0.7)
+                          confidence=_ON_A_SHARED_NUMBER)
             continue
         en = direction(has_any(sentence.padded, lx.EN_UP), has_any(sentence.padded, lx.EN_DOWN))
         if not en or not zh:
@@ -123,7 +167,7 @@ def direction_flipped(ctx: PaperContext) -> Iterator[Hit]:
             continue
         said, source = ("up", "down") if zh > 0 else ("down", "up")
         yield Hit(f"the summary says {said} where the abstract says {source}", block, clause, sentence.text,
-                  confidence=0.7)
+                  confidence=_ON_A_SHARED_NUMBER)
 
 
 def _bound_hits(ctx: PaperContext) -> Iterator[Hit]:
@@ -135,7 +179,7 @@ def _bound_hits(ctx: PaperContext) -> Iterator[Hit]:
         conflict = bound_conflict(ctx, block, clause)
         if conflict is not None:
             yield Hit(f"the summary says {_BOUND[conflict.said]} {conflict.number} where the abstract says "
-                      f"{_BOUND[conflict.source]}", block, clause, conflict.sentence, confidence=0.7)
+                      f"{_BOUND[conflict.source]}", block, clause, conflict.sentence, confidence=_ON_A_SHARED_NUMBER)
 
 
 def _comparison_hits(ctx: PaperContext) -> Iterator[Hit]:
@@ -149,7 +193,7 @@ def _comparison_hits(ctx: PaperContext) -> Iterator[Hit]:
             said, clause, evidence = found
             said_word, source_word = ("above", "below") if said > 0 else ("below", "above")
             yield Hit(f"the summary says {said_word} where the abstract says {source_word}", block, clause,
-                      evidence, confidence=0.5, severity=Severity.warning)
+                      evidence, confidence=_ON_THE_WORDS)
 
 
 def _denied_hits(ctx: PaperContext) -> Iterator[Hit]:
@@ -161,7 +205,7 @@ def _denied_hits(ctx: PaperContext) -> Iterator[Hit]:
             said, evidence = found
             yield Hit(f"the summary denies a change {'up' if said > 0 else 'down'}; the abstract denies it "
                       f"{'down' if said > 0 else 'up'}", block, clause, evidence,
-                      confidence=0.5, severity=Severity.warning)
+                      confidence=_ON_THE_WORDS)
 
 
 def _nearest_word_hits(ctx: PaperContext, block: str, clause: str, sentence: Piece, *, concepts: bool = True
@@ -183,7 +227,7 @@ def _nearest_word_hits(ctx: PaperContext, block: str, clause: str, sentence: Pie
             yield from _concept_hits(ctx, block, clause, skip=agreed.start() if agreed else -1)
     elif verdict and said and source:
         yield Hit(f"the summary says {_SAID[said[:2]]} where the abstract says {_SAID[source[:2]]}", block, clause,
-                  sentence.text, confidence=0.7)
+                  sentence.text, confidence=_ON_A_SHARED_NUMBER)
 
 
 def _concept_hits(ctx: PaperContext, block: str, clause: str, skip: int = -1) -> Iterator[Hit]:
@@ -193,7 +237,7 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, skip: int = -1) ->
         evidence = worse_disagreement(ctx)
         if evidence is not None:
             yield Hit("the summary says down; the abstract says up about the same thing", block, clause, evidence,
-                      confidence=0.5, severity=Severity.warning)
+                      confidence=_ON_THE_WORDS)
         return
     words = list(ZH_UP_OR_DOWN.finditer(clause))
     costly = ZH_COST_LOOSE.search(clause) is not None
@@ -213,14 +257,14 @@ def _concept_hits(ctx: PaperContext, block: str, clause: str, skip: int = -1) ->
                 ctx, clause, clause[max(0, word.start() - 8) : word.end() + 24], word.start())
             if evidence is not None:
                 yield Hit("the summary says up; the abstract's findings say down about the same thing", block,
-                          clause, evidence, confidence=0.5, severity=Severity.warning)
+                          clause, evidence, confidence=_ON_THE_WORDS)
                 return
             continue
         evidence = word_evidence(ctx, clause, words, position)
         if evidence is not None:
             said, source = ("up", "down") if up else ("down", "up")
             yield Hit(f"the summary says {said}; the abstract says {source} about the same thing", block,
-                      clause, evidence, confidence=0.5, severity=Severity.warning)
+                      clause, evidence, confidence=_ON_THE_WORDS)
             return
 
 
@@ -228,7 +272,7 @@ RULE = RuleSpec(
     id="C101",
     name="direction-flipped",
     category=Category.mismatched_claim,
-    severity=Severity.error,
+    severity=Severity.warning,
     scope="paper",
     doc=__doc__ or "",
     check=direction_flipped,

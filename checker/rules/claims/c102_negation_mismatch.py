@@ -3,14 +3,19 @@
 ## What it catches
 In a Chinese digest, a clause of the TL;DR, Method, Result or Conclusion with a negation (未能, 并未, 并非, 无法,
 不能, 没有, 不会, 尚未, 不提高 ...):
-- aligned with an abstract sentence by a shared number, where that sentence has no negation ("not only" never
-  counts; a "without" only when the clause says something is absent): an error;
+- paired with an abstract sentence by a shared number (not the digits of a name: "x86-64" pairs nothing),
+  where that sentence has no negation ("not only" never counts; a "without" only when the clause says
+  something is absent);
 - otherwise, when the word the negation lands on (提高, 有效, 克服, 缓解 ...) is stated in the abstract and negated
-  nowhere (a "without" counts only next to it, and for 并未表明 only a negation just before "show"): a warning,
-  quoting that sentence;
+  nowhere (a "without" counts only next to it, and for 并未表明 only a negation just before "show"), quoting
+  that sentence;
 - failing that, a denial (未能/无法/并未 ...) where the abstract sentence sharing a Latin name with the clause,
-  and every sentence naming it, is free of negation, or where the paper's own sentences negate nothing at all:
-  a warning.
+  and every sentence naming it, is free of negation, or where the paper's own sentences negate nothing at all
+  (then no sentence is quoted, unless the aligner confidently finds the one the clause restates).
+
+Severity (checker.analysis.restatement): a finding keeps the rule's severity only where the bilingual aligner
+confidently puts the clause on the very sentence it quotes and both state one quantity; every other finding
+is info, with a lower confidence (no real negation was seen in 163 hand-labelled papers).
 
 ## Why it matters
 A negation turns the paper's claim into its opposite: the reader is told the method fails where the paper
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.analysis import lexicon as lx
 from checker.analysis.align import clause_terms
@@ -54,20 +60,29 @@ from checker.analysis.own_work import opening_count
 from checker.analysis.per_paper import (
     abstract_sentences,
     aligned,
-    first_sentence_with,
-    last_sentence,
 )
+from checker.analysis.restatement import grade, shares_a_number
 from checker.model import Category, Severity
 from checker.rules.spec import Hit, Needs, RuleSpec
 
 
 def negation_mismatch(ctx: PaperContext) -> Iterator[Hit]:
+    for hit in _hits(ctx):
+        # A negated claim is looked up in the whole abstract, so a sentence other than the one the clause
+        # restates may hold it: such a finding stays, at info.
+        severity, confidence, evidence, _ = grade(ctx, hit.summary_span or "", hit.abstract_span)
+        yield replace(hit, severity=severity, confidence=confidence, abstract_span=evidence)
+
+
+def _hits(ctx: PaperContext) -> Iterator[Hit]:
     if not chinese_paper(ctx):
         return
     for block, clause in triggered(ctx, lx.ZH_NEGATION, CLAIM_BLOCKS):
         if _negated_harm(clause) or _ZH_WITHOUT.search(clause):
             continue
         sentence = aligned(ctx, clause, by_number=True)
+        if sentence is not None and not shares_a_number(clause, sentence.text):
+            sentence = None  # paired by the digits of a name ("x86-64" in both): not the sentence it restates
         if sentence is not None:
             # "achieves a 93% effective plan reuse rate ... without using the reuse mechanism": a "without" or a
             # "limited" elsewhere in the sentence negates nothing of the result.
@@ -78,7 +93,7 @@ def negation_mismatch(ctx: PaperContext) -> Iterator[Hit]:
             continue
         evidence = _stated_positively(ctx, clause)
         if evidence is not None:
-            yield Hit("the summary negates what the abstract states", block, clause, evidence, confidence=0.5,
+            yield Hit("the summary negates what the abstract states", block, clause, evidence or None, confidence=0.5,
                       severity=Severity.warning)
 
 
@@ -86,7 +101,8 @@ def _stated_positively(ctx: PaperContext, clause: str) -> str | None:
     """For a negated clause no number aligns: the abstract sentence that states the negated claim (improve,
     outperform, achieve, ...) without a negation near it, when no sentence with that claim is negated there.
     When no sentence states the claim, an abstract that negates nothing at all is evidence too (a finding
-    the paper never denies), unless the clause is a concession or a consequence (即使/但/导致/尚 ...)."""
+    the paper never denies), unless the clause is a concession or a consequence (即使/但/导致/尚 ...): then ""
+    (no sentence to quote)."""
     negated = lx.ZH_NEGATION.search(clause)
     if negated is None or _others_before(clause, negated.start()):
         return None  # "解决传统方法无法解决的问题", "可能导致...并未提高": what others cannot do, a hypothesis
@@ -131,7 +147,9 @@ def _stated_positively(ctx: PaperContext, clause: str) -> str | None:
         return None if is_background(named.padded) else named.text
     if any(_broadly_negated(sentence.padded) for sentence in own_sentences(ctx)):
         return None
-    return first_sentence_with(ctx, _EN_FINDING) or last_sentence(ctx)
+    # No sentence states the claim: quote none rather than an arbitrary one (the last may be a link); the
+    # sentence the clause restates is quoted instead where the aligner is confident (restatement.grade).
+    return ""
 
 
 # "在没有结构先验的情况下能够泛化", "在完全未观察到的盆地中": "without", "unseen", not a negated claim (在 the
@@ -147,7 +165,6 @@ _ZH_SHOWN = re.compile(r"表明|证明|显示|证实|验证")
 _ZH_CAUSE_BEFORE = re.compile(r"因为|由于|即使|虽")
 # "没有明确证据表明", "没有一种方法能够": a statement of absence, not a denied claim.
 _ZH_ABSENCE = re.compile(r"没有(?:明确|足够|一种|任何|单一|证据|统一)")
-_EN_FINDING = keys("show*", "demonstrat*", "results", "experiments", "find*", "found")
 _NOT_ONLY = " not only "
 
 
@@ -230,7 +247,7 @@ RULE = RuleSpec(
     id="C102",
     name="negation-mismatch",
     category=Category.mismatched_claim,
-    severity=Severity.error,
+    severity=Severity.warning,
     scope="paper",
     doc=__doc__ or "",
     check=negation_mismatch,
