@@ -193,8 +193,6 @@ def test_a_field_whose_text_starts_below_its_label_is_on_the_text_line(tmp_path:
     assert hit_line(paper, Hit(message="m", block="result", summary_span="速度提升 37.5%")) == 9
 
 
-@pytest.mark.xfail(strict=True, reason="engine/audit.py hit_line adds the newlines of a JSONL block's string to "
-                   "its record's line; the fix belongs there (see issue 13, phase 2)")
 def test_a_finding_after_a_newline_in_a_jsonl_block_is_on_the_records_line(tmp_path: Path) -> None:
     record = json.loads(_lines()[2])
     record["AI"]["result"] = "第一行。\n第二行。\n准确率达到97.3%。"
@@ -204,7 +202,7 @@ def test_a_finding_after_a_newline_in_a_jsonl_block_is_on_the_records_line(tmp_p
     paper = read_digest(path).papers[1]
     findings = [f for f in check_paper(paper, "zh", all_rules()) if f.rule == "N101"]
     assert findings and paper.line == 2
-    assert findings[0].line == 2  # today: 4, the line of the string's third line, were it a file line
+    assert findings[0].line == 2  # not 4, the string's third line read as if it were a file line
 
 
 # --- Discovery: names, folders, special files, globs ------------------------------------------------------------

@@ -53,7 +53,9 @@ def hit_line(paper: Paper, hit: Hit) -> int | None:
     if block.line is None:
         return paper.line
     text = block.text or ""
-    if hit.summary_span and text:
+    # Only a Markdown block's text runs over file lines; a JSONL block is one string on its record's line
+    # (which is also the paper's line), whatever newlines the string holds.
+    if hit.summary_span and text and block.line != paper.line:
         offset = text.find(hit.summary_span)
         if offset > 0:
             return block.line + text.count("\n", 0, offset)
