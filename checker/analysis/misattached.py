@@ -16,14 +16,31 @@ MIN_SCORE_NOTHING_OWN = 4.0  # the same, for a summary sharing nothing at all wi
 # text (a fully Chinese summary may name no term at all beyond a topic or two).
 MIN_DUPLICATE_TERMS = 3
 MIN_DUPLICATE_CHARS = 100
+# Issue 11: on unseen days every flag was wrong. Stronger evidence, by class:
+# - a big digest must not make common topics rare: the rarity weight is taken as if the digest held at most
+#   REFERENCE_PAPERS papers (a day of 1,500 papers gave a topic held by 40 abstracts the weight of a name);
+# - papers on one topic share terms with their own abstract and another alike: the other must score OWN_MARGIN
+#   times the own abstract's score;
+# - an abstract that is missing or a stub says nothing about which summary is its own (MIN_ABSTRACT_TERMS);
+# - a summary that is a stub or a failed generation ("Error", "Summary generation failed") proves nothing
+#   by one shared word: the single-name path needs a real text (MIN_DUPLICATE_CHARS).
+REFERENCE_PAPERS = 300
+OWN_MARGIN = 3.0
+MIN_ABSTRACT_TERMS = 4
+# A strong match keeps the rule's severity; a weaker one is info: several terms held by few abstracts.
+STRONG_TERMS = 4
+STRONG_RARE_TERMS = 2
+RARE_FREQUENCY = 3
 
-Pair = tuple[str, str, int, int, list[str]]
+# (paper, other paper, terms shared with its own abstract, with the other's, the shared terms, strong)
+Pair = tuple[str, str, int, int, list[str], bool]
 
 
 def misattached_pairs(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
-    """(paper, other paper, terms shared with its own abstract, with the other's, the shared terms) for each
-    paper whose summary matches another abstract of the digest far better than its own, or repeats word for
-    word the summary of a paper with another abstract while matching its own abstract no better."""
+    """(paper, other paper, terms shared with its own abstract, with the other's, the shared terms, strong) for
+    each paper whose summary matches another abstract of the digest far better than its own, or repeats word
+    for word the summary of a paper with another abstract while matching its own abstract no better. ``strong``:
+    several shared terms, some held by few abstracts, and a clear margin over the own abstract."""
     pairs = _by_terms(sketches)
     flagged = {pair[0] for pair in pairs}
     pairs.extend(pair for pair in _by_duplicates(sketches) if pair[0] not in flagged)
@@ -42,14 +59,16 @@ def _by_terms(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
     for arxiv_id, sketch in sketches.items():
         for term in sketch.abstract_terms & rare:
             holders.setdefault(term, []).append(arxiv_id)
-    total = max(len(sketches), 1)
-    weight = {term: math.log(total / len(owners)) for term, owners in holders.items()}
+    total = min(max(len(sketches), 1), REFERENCE_PAPERS)
+    weight = {term: max(0.0, math.log(total / len(owners))) for term, owners in holders.items()}
     pairs = []
     for arxiv_id, sketch in sketches.items():
         terms = sketch.summary_terms
         own_terms = terms & sketch.abstract_terms
         if not terms or (len(own_terms) >= MIN_TERMS and 2 * len(own_terms) >= len(terms)):
             continue  # half its terms in its own abstract: another could only win by holding every one
+        if len(sketch.abstract_terms) < MIN_ABSTRACT_TERMS:
+            continue  # no abstract to speak of: nothing says the summary is not its own
         own_score = sum(weight.get(term, 0.0) for term in own_terms)
         votes: dict[str, float] = {}
         for term in terms:
@@ -64,13 +83,19 @@ def _by_terms(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
         own, theirs = len(own_terms), len(shared)
         # Either a much better match, or none with its own abstract and a rare compound name with the other's
         # (a summary with one Latin name, "IS-QL", placed under the wrong paper).
+        if their_score < OWN_MARGIN * own_score:
+            continue  # papers on one topic: the summary matches its own abstract nearly as well
         if (theirs >= MIN_TERMS and their_score >= MIN_SCORE and their_score >= 2 * own_score + 2
                 and theirs >= 2 * own) or (
             own == 0 and 2 * theirs > len(terms)
-            and (any(_distinctive(term) and frequency[term] <= 2 for term in shared)
+            and ((sketch.summary_chars >= MIN_DUPLICATE_CHARS
+                  and any(_distinctive(term) and frequency[term] <= 2 for term in shared))
                  or (theirs >= 2 and their_score >= MIN_SCORE_NOTHING_OWN))
         ):
-            pairs.append((arxiv_id, other, own, theirs, shared))
+            rare_shared = sum(frequency[term] <= RARE_FREQUENCY for term in shared)
+            strong = (theirs >= STRONG_TERMS and rare_shared >= STRONG_RARE_TERMS
+                      and their_score >= OWN_MARGIN * own_score + MIN_SCORE)
+            pairs.append((arxiv_id, other, own, theirs, shared, strong))
     return pairs
 
 
@@ -100,7 +125,8 @@ def _by_duplicates(sketches: Mapping[str, PaperSketch]) -> list[Pair]:
                 own = sorted(sketch.summary_terms & sketch.abstract_terms)
                 shared = sorted(sketch.summary_terms & other.abstract_terms)
                 if len(shared) > max(len(own), 0 if sketch.summary_chars >= MIN_DUPLICATE_CHARS else 1):
-                    pairs.append((sketch.arxiv_id, other.arxiv_id, len(own), len(shared), shared))
+                    strong = len(shared) >= STRONG_TERMS and len(shared) >= OWN_MARGIN * len(own)
+                    pairs.append((sketch.arxiv_id, other.arxiv_id, len(own), len(shared), shared, strong))
                     break
     return pairs
 
