@@ -22,6 +22,9 @@ _TOKENIZE_PARTS = str.maketrans({c: " " for c in _ASCII_OTHER})
 _LATEX_SCRIPT = re.compile(r"(?<=[A-Za-z])\$?[_^]\{?([A-Za-z0-9]+)\}?\$?")
 # Ordinary lower-case words joined to a name ("EFT-predicted", "PMT-based", "multi-Higgs"): not part of it.
 _PLAIN_WORD = re.compile(r"[a-z]+")
+# Plain or capitalized words only, joined by hyphens: an eponym (Levi-Civita, Reissner-Nordström) or a phrase
+# (multi-Higgs, Chain-of-Thought), a capitalized word as far as names go.
+_WORD_PART = re.compile(r"[A-Z]?[a-z]+")
 _DROP_SEPARATORS = str.maketrans("", "", "-_.")
 
 
@@ -44,6 +47,8 @@ def is_name_like(token: str) -> bool:
     """A token that reads as a name rather than an English word: a capital or a digit after the first letter
     (GPT-4o, ImageNet, BLEU, LoRA); plain and capitalized words (pipeline, Transformer) are not names."""
     rest = token[1:].translate(_DROP_SEPARATORS)
+    if "-" in token and all(_WORD_PART.fullmatch(part) for part in token.split("-")):
+        return False  # words joined, each plain or capitalized: an eponym (Levi-Civita), a phrase (multi-Higgs)
     return bool(rest) and (rest != rest.lower() or (token[0].isalpha() and not rest.isalpha()))
 
 

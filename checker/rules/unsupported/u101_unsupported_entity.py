@@ -6,7 +6,8 @@ LoRA) that the paper's title and abstract do not hold. One finding per name, the
 Matching ignores case, hyphens, LaTeX scripts (CO$_2$) and a plural s; a name also counts as present inside a
 hyphenated word (COCO-pretrained), at the end of a longer name (TripleGAN), spelled out as an acronym (ViT,
 D-MPNN, SD3), or as an expansion the block gives for an acronym of the abstract ("Electron-Ion Collider
-(EIC)"). Generic terms come from checker/data/generic_terms.txt.
+(EIC)"). Generic terms come from checker/data/generic_terms.txt. The evidence quoted is the abstract sentence
+the clause holding the name restates, where the bilingual aligner is confident of one (never the title).
 
 ## Why it matters
 A name the abstract never mentions is either invented, misspelled from one it does mention, or brought in from
@@ -17,8 +18,13 @@ Example (2602.20839): the TL;DR combines "优化的DDM" with LoRA where the abst
 
 ## Stays quiet on
 Names of two letters or less once normalized (CT, F1), sizes and units (7B, 5dB, sub-30), plain and
-capitalized words (pipeline, Transformer) and lower-case tokens; generic terms of the allowlist; every name
-the title or abstract holds in one of the forms above.
+capitalized words (pipeline, Transformer) and words joined by hyphens (Levi-Civita, multi-Higgs), lower-case
+tokens; generic terms of the allowlist; every name the title or abstract holds in one of the forms above.
+A field's standard notation (checker.analysis.notation): units with an SI prefix (GeV, MHz), Roman numerals
+(Type IIB), LaTeX symbols of the abstract written plainly (M_Pl for $M_{\\rm Pl}$), abbreviations the
+abstract spells out ("quasinormal modes" for QNMs, "European Centre for Medium-Range Weather Forecasts" for
+ECMWF) or the summary defines with words of the abstract ("non-standard interactions (NSI)"), and the Latin
+gloss of a Chinese word of the block (PanGu for 盘古).
 """
 
 from __future__ import annotations
@@ -36,9 +42,19 @@ from checker.analysis.entities import (
     name_tokens,
     normalize,
 )
+from checker.analysis.notation import (
+    defined_in_block,
+    is_roman,
+    is_unit,
+    notation_keys,
+    spelled_out,
+    transliterated,
+)
 from checker.analysis.per_paper import source_index
+from checker.analysis.restatement import restated
 from checker.model import Category, Severity
 from checker.rules.spec import Hit, Needs, RuleSpec
+from checker.text import sentences as split
 
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -99,9 +115,30 @@ def unsupported_entity(ctx: PaperContext) -> Iterator[Hit]:
                 continue  # CT, F1, 7B, 5dB, sub-30: too short, a size or a unit, not a name
             if source_index(ctx).has(name) or _expands_source_acronym(text, name, source_index(ctx)):
                 continue
+            if _standard_notation(ctx, name, text):
+                continue
             reported.add(key)
-            yield Hit(f"{name} is not in the abstract or title", block, name, ctx.paper.title or None,
-                      confidence=0.6)
+            # The evidence is the abstract sentence the clause holding the name restates, where the aligner is
+            # sure of one; never the title, which says nothing about the name.
+            restated_by = restated(ctx, _clause_with(text, name))
+            yield Hit(f"{name} is not in the abstract or title", block, name,
+                      restated_by.text if restated_by is not None else None, confidence=0.6)
+
+
+def _standard_notation(ctx: PaperContext, name: str, text: str) -> bool:
+    """A unit, a Roman numeral, a LaTeX symbol of the abstract, an abbreviation the abstract or the block
+    spells out, or the Latin gloss of a Chinese word of the block (checker.analysis.notation)."""
+    source = source_index(ctx).text
+    return (is_unit(name) or is_roman(name) or normalize(name) in notation_keys(source)
+            or spelled_out(name, source) or defined_in_block(name, joined_blocks(ctx), source)
+            or transliterated(name, text))
+
+
+def _clause_with(text: str, name: str) -> str:
+    for clause in split.clauses(text):
+        if name in clause.text:
+            return clause.text
+    return text
 
 
 RULE = RuleSpec(
