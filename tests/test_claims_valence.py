@@ -61,6 +61,18 @@ def test_bounds_on_both_sides() -> None:
     assert english_bound("no pre-trained system in our benchmark, including six VLM judges, exceeds 0.55", "0.55") == 0
 
 
+def test_a_negated_bound_and_a_sign_are_the_other_bound() -> None:
+    # Issue 11, "less than" kept as 小于 and its class: 不超过 and "no more than" say at most, 不低于 and "no less
+    # than" at least; <, ≤, \leq and >, ≥, \geq are bounds too. 不超过 read as 超过 once made "less than 5%"
+    # restated as 不超过5% a flipped bound.
+    assert chinese_bound("单步误差不超过5%", "5") == -1 == english_bound("a per-step error of less than 5%", "5")
+    assert chinese_bound("准确率不低于90%", "90") == 1 == english_bound("an accuracy no less than 90%", "90")
+    assert english_bound("an error that does not exceed 5% on all splits", "5") == -1
+    assert english_bound("achieving $<5\\%$ error", "5") == -1
+    assert english_bound("with accuracy $\\geq 90\\%$", "90") == 1
+    assert english_bound("keeping the latency within 5 ms", "5") == -1
+
+
 def test_the_change_of_a_change_is_not_read() -> None:
     # 2506.04752: "the reduction in tire wear increased to 65.20%" is a reduction of 65.20%.
     sentence = ("In the more challenging scene: the desired trajectory is offset by 60 degrees from the vehicle's "

@@ -188,17 +188,26 @@ def disagree(said: Reading, source: Reading) -> bool | None:
 
 
 # Bounds on a number: at least (1) or at most (-1). "up to" and 高达 hedge more than they bound: not here.
-_ZH_BOUND_BEFORE = re.compile(r"(?:(超过|高于|多于|大于|至少|逾|超)|(低于|少于|小于|不到|不足|至多))[^\d，；]{0,3}$")
+# Issue 11, the wording of a bound as a class: a negated bound is the other bound (不超过, "no more than" are at
+# most; 不低于, "no less than" at least), and so are the comparison signs (<, ≤, \leq; >, ≥, \geq). The
+# negated forms come first in each group: the match that starts first is kept.
+_ZH_BOUND_BEFORE = re.compile(
+    r"(?:(不(?:低于|少于|小于)|超过|高于|多于|大于|至少|逾|超|不止)|"
+    r"(不(?:超过|高于|多于|大于)|低于|少于|小于|不到|不足|至多))[^\d，；]{0,3}$")
 _ZH_BOUND_AFTER = re.compile(r"^[^，；]{0,3}?(?:(以上)|(以下|以内))")
 _EN_BOUND_BEFORE = re.compile(
-    r"\b(?:(over|more than|exceed(?:s|ed|ing)?|above|greater than|at least|higher than)|"
-    r"(below|under|less than|fewer than|at most|lower than))\s*(?:\$|~|by\s+)?$")
+    r"(?:\b(?:(no (?:less|fewer|lower) than|not (?:less|fewer|lower) than|not below|"
+    r"over|more than|exceed(?:s|ed|ing)?|above|greater than|at least|higher than)|"
+    r"((?:no|not) (?:more|greater|higher) than|not (?:exceed(?:ing)?|above)|(?:does|do|did) not exceed|"
+    r"below|under|less than|fewer than|at most|lower than|within))"
+    r"|(?:(>|≥|\\geq?\b|\\gt\b)|(<|≤|\\leq?\b|\\lt\b)))\s*(?:\$|~|by\s+)?$")
 
 
 def _sign(match: re.Match[str] | None) -> int:
+    """1 for a bound from below (group 1, or 3 for a sign), -1 for one from above, 0 for none."""
     if match is None:
         return 0
-    return 1 if match.group(1) else -1
+    return 1 if match.group(1) or (match.re.groups > 2 and match.group(3)) else -1
 
 
 def chinese_bound(clause: str, number: str) -> int:
@@ -216,10 +225,12 @@ def english_bound(sentence: str, number: str) -> int:
     SA-UNet" bounds what is left, not the reduction) or a denied bound ("no system ... exceeds 0.55")."""
     lowered = sentence.lower()
     for at, end in _spans(lowered, number) + _word_spans(lowered, number):
-        bound = _EN_BOUND_BEFORE.search(lowered[max(0, at - 20) : at])
+        window = max(0, at - 20)
+        bound = _EN_BOUND_BEFORE.search(lowered[window:at])
         if bound is None:
             continue
-        if _SHARE_OF.match(lowered, end) or _EN_DENIAL.search(lowered, 0, at):
+        # a denial before the bound words ("no system ... exceeds"), not the one they hold ("no more than")
+        if _SHARE_OF.match(lowered, end) or _EN_DENIAL.search(lowered, 0, window + bound.start()):
             return 0
         return _sign(bound)
     return 0
