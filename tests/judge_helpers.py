@@ -43,27 +43,46 @@ def request_json(request: httpx.Request) -> dict[str, Any]:
     return json.loads(request.content)
 
 
+def user_text(request: httpx.Request) -> str:
+    return str(request_json(request)["messages"][1]["content"])
+
+
 def sentence_ids(request: httpx.Request) -> list[str]:
-    user = request_json(request)["messages"][1]["content"]
-    return re.findall(r"^([a-z]+:\d+) ", user, flags=re.M)
+    return re.findall(r"^([a-z]+:\d+[a-z]?) ", user_text(request), flags=re.M)
 
 
 def fact_ids(request: httpx.Request) -> list[str]:
-    user = request_json(request)["messages"][1]["content"]
-    return re.findall(r"^(K\d+) ", user, flags=re.M)
+    return re.findall(r"^(K\d+) ", user_text(request), flags=re.M)
+
+
+def hint_ids(request: httpx.Request) -> list[str]:
+    return re.findall(r"^(H\d+) ", user_text(request), flags=re.M)
+
+
+def abstract_of(request: httpx.Request) -> str:
+    """The abstract as the request sends it (between the first pair of fences)."""
+    return user_text(request).split("<<<", 1)[1].split(">>>", 1)[0].strip()
 
 
 def judgment(request: httpx.Request, overrides: dict[str, dict[str, Any]] | None = None,
              extra: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Every sentence supported and every key fact covered, except what ``overrides`` changes."""
+    """Every claim supported, every key fact covered and every hint confirmed (quoting the abstract's first
+    words), except what ``overrides`` changes. An override for "result:1" also applies to "result:1a", the
+    first claim of a long sentence."""
     sentences = []
     for sid in sentence_ids(request):
-        verdict = {"id": sid, "label": "supported", "error_type": "no_error", "reason": "ok", "evidence": None}
-        verdict.update((overrides or {}).get(sid, {}))
+        verdict = {"id": sid, "evidence": None, "reason": "ok", "label": "supported", "kind": "none"}
+        for key, change in (overrides or {}).items():
+            if sid in (key, key + "a"):
+                verdict.update(change)
         sentences.append(verdict)
     sentences += extra or []
-    facts = [{"id": fid, "covered": True, "sentence": "tldr:1"} for fid in fact_ids(request)]
-    return {"sentences": sentences, "key_facts": facts}
+    first = sentence_ids(request)[0]
+    facts = [{"id": fid, "sentence": first, "covered": True} for fid in fact_ids(request)]
+    opening = " ".join(abstract_of(request).split()[:8])
+    hints = [{"id": hid, "evidence": opening, "reason": "the abstract says so", "verdict": "confirmed"}
+             for hid in hint_ids(request)]
+    return {"sentences": sentences, "key_facts": facts, "hints": hints}
 
 
 def completion(content: str | None, refusal: str | None = None, finish: str = "stop") -> dict[str, Any]:

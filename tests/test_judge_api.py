@@ -62,10 +62,12 @@ def test_400_on_json_schema_falls_back_to_json_object(tmp_path: Path) -> None:
     report, sources = audited()
     summary = apply_judge(report, sources, settings(tmp_path, concurrency=1))
     assert summary.papers_judged == 3 and summary.response_format == "json_object"
-    # One 400, then every request in json_object mode with the schema and the word JSON in the prompt.
+    # One 400, then every request in json_object mode: the schema in the system prompt (the fixed prefix, so
+    # provider prompt caching still applies) and the word JSON in the user message, as DashScope requires.
     assert route.call_count == 4
     last = request_json(route.calls[-1].request)
-    assert "JSON schema" in last["messages"][1]["content"] and '"key_facts"' in last["messages"][1]["content"]
+    assert "JSON schema" in last["messages"][0]["content"] and '"key_facts"' in last["messages"][0]["content"]
+    assert "JSON" in last["messages"][1]["content"]
 
 
 @respx.mock
@@ -175,7 +177,7 @@ def test_evidence_not_in_abstract_is_discarded(tmp_path: Path) -> None:
 
 @respx.mock
 def test_out_of_range_ids_are_discarded(tmp_path: Path) -> None:
-    extra = [{"id": "method:99", "label": "contradicted", "error_type": "entity", "reason": "z", "evidence": REAL_QUOTE}]
+    extra = [{"id": "method:99", "evidence": REAL_QUOTE, "reason": "z", "label": "mismatched", "kind": "contradiction"}]
 
     def server(request: httpx.Request) -> httpx.Response:
         body = json.loads(ok(request, extra=extra).json()["choices"][0]["message"]["content"])
@@ -189,14 +191,38 @@ def test_out_of_range_ids_are_discarded(tmp_path: Path) -> None:
     assert not [f for p in report.digests[0].papers for f in p.findings if f.source == "llm"]
 
 
+def _reservations(tmp_path: Path) -> list[int]:
+    """What each of the three papers' first request reserves (input + 30% + 16, and 2,000 of output)."""
+    from checker.judge.budget import Budget
+    from checker.judge.call import ModeState, PaperJudge
+    from checker.judge.pricing import Price
+    from checker.judge.prompts import load_prompts
+    from checker.judge.request import messages
+    from checker.judge.runner import new_summary, prepare_items
+    from checker.judge.tokens import token_counter
+
+    report, sources = audited()
+    chosen = settings(tmp_path)
+    items = prepare_items(report, sources, chosen, new_summary(chosen, load_prompts(), ModeState("json_schema")))
+    budget = Budget(Price("m", 0, 0, True))
+    judge = PaperJudge(None, chosen, load_prompts(), token_counter(chosen.model), budget,  # type: ignore[arg-type]
+                       ModeState("json_schema"))
+    held = [budget.reserve(judge.count_messages(messages(i.request, load_prompts(), False)), 2000) for i in items]
+    return [h.input_tokens + h.output_tokens for h in held]
+
+
 @respx.mock
 def test_budget_is_never_exceeded_and_unjudged_are_listed(tmp_path: Path) -> None:
     route = respx.post(ENDPOINT).mock(side_effect=ok)
     report, sources = audited()
-    # Each request reserves its input (+30%) and 2,000 output tokens; the mock reports 1,100 used.
-    summary = apply_judge(report, sources, settings(tmp_path, concurrency=1, max_tokens_budget=4500))
+    # Each request reserves its input (+30%) and 2,000 output tokens; the mock reports 1,100 used. A cap of
+    # one reply plus the largest reservation lets two requests out, and the third cannot fit.
+    held = _reservations(tmp_path)
+    cap = 1100 + max(held)
+    assert 2 * 1100 + min(held) > cap
+    summary = apply_judge(report, sources, settings(tmp_path, concurrency=1, max_tokens_budget=cap))
     assert route.call_count == 2 and summary.papers_judged == 2
-    assert summary.input_tokens + summary.output_tokens <= 4500
+    assert summary.input_tokens + summary.output_tokens <= cap
     assert len(summary.unjudged) == 1 and "budget" in summary.unjudged[0].reason
     tight, sources = audited()
     summary = apply_judge(tight, sources, settings(tmp_path, use_cache=False, max_tokens_budget=2000))

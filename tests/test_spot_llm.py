@@ -24,7 +24,7 @@ def test_paper_llm_judges_only_that_paper(tmp_path: Path) -> None:
     contradict = {"result:1": {"label": "contradicted", "error_type": "entity", "reason": "r", "evidence": REAL_QUOTE}}
     route = respx.post(ENDPOINT).mock(side_effect=lambda r: ok(r, overrides=contradict))
     result = _runner().invoke(app, ["paper", "2512.20638", str(FIXTURE), "--llm", "--base-url", BASE_URL,
-                                    "--cache-dir", str(tmp_path), "-f", "json"],
+                                    "--model", "gpt-4o-mini", "--cache-dir", str(tmp_path), "-f", "json"],
                               env={"OPENAI_API_KEY": SECRET, "MODEL_NAME": "gpt-4o-mini"})
     assert result.exit_code in (0, 1), result.stderr
     assert route.call_count == 1

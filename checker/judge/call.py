@@ -1,7 +1,12 @@
-"""Judging one paper: json_schema with json_object fallback, validation, one repair, retries with backoff.
+"""Judging one paper: json_schema with json_object fallback, validation, one repair, one re-ask for missing
+ids, retries with backoff.
 
-Every way this can go wrong ends in a JudgeFailure (reported as judge-failed) or BudgetExhausted
-(paper listed as unjudged); nothing here raises anything else to the runner.
+Every way this can go wrong ends in a JudgeFailure (reported as judge-failed, J901, and the paper unjudged) or
+BudgetExhausted (paper listed as unjudged); nothing here raises anything else to the runner. A paper is judged
+only when every claim id, key-fact id and hint id has a verdict: ids left out are asked for once more, alone;
+still missing, the paper fails. So does a refusal, a content-filter stop, a reply cut at max_tokens (never
+cached), a reply body over the size cap, and invalid JSON after one repair. Every text of the server that ends
+up in a reason passes the key scrubber first.
 """
 
 from __future__ import annotations
@@ -15,14 +20,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import httpx
 import openai
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
 from checker.judge.budget import Budget
+from checker.judge.client import ReplyTooLarge
 from checker.judge.prompts import PromptSet
 from checker.judge.request import JudgeRequest, messages
 from checker.judge.schema import Judgment, response_format
+from checker.judge.secrets import Scrubber
 from checker.judge.settings import JudgeSettings
 from checker.judge.tokens import TokenCounter
 
@@ -31,8 +39,13 @@ _JSON_OBJECT_ONLY = ("deepseek", "dashscope", "aliyuncs")  # servers known to re
 MAX_RETRY_AFTER_S = 60.0
 REPAIR_PROMPT = (
     "Your previous reply could not be used ({error}). Reply again with only the JSON object described "
-    "above: every sentence id and key fact id, no other text."
+    "above: every claim id, key fact id and hint id, no other text."
 )
+REASK_PROMPT = (
+    "Your reply left out these ids: {ids}. Reply with the same JSON object holding verdicts for these ids "
+    "only (the other lists empty), no other text."
+)
+SHOWN_MISSING = 6
 
 
 class JudgeFailure(Exception):
@@ -56,8 +69,10 @@ class ModeState:
 @dataclass
 class CallStats:
     requests: int = 0
-    input_tokens: int = 0
+    input_tokens: int = 0  # as the server billed them (its usage), else our count
     output_tokens: int = 0
+    cached_input_tokens: int = 0  # input the server says it read from its prompt cache
+    answered_by: list[str] = field(default_factory=list)  # the model snapshot of each reply
     notes: list[str] = field(default_factory=list)
 
 
@@ -87,14 +102,56 @@ def _retryable(exc: Exception) -> bool:
     return isinstance(exc, openai.APIStatusError) and (exc.status_code in (408, 409, 429) or exc.status_code >= 500)
 
 
-def _describe(exc: Exception) -> str:
+def _describe(exc: Exception, scrubber: Scrubber | None = None) -> str:
+    """A short reason; for an HTTP error, the server's own message (scrubbed of the key) after the status."""
     if isinstance(exc, openai.APITimeoutError):
         return "timeout"
     if isinstance(exc, openai.APIConnectionError):
         return "connection error"
     if isinstance(exc, openai.APIStatusError):
+        message = _error_message(exc)
+        if message and scrubber is not None:
+            return f"HTTP {exc.status_code}: {scrubber.scrub(message)[:160]}"
         return f"HTTP {exc.status_code}"
     return type(exc).__name__
+
+
+def _error_message(exc: openai.APIStatusError) -> str:
+    body = exc.body
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        message = inner.get("message") if isinstance(inner, dict) else inner
+        return " ".join(str(message or "").split())
+    return " ".join(str(body or "").split())
+
+
+def cached_tokens(usage: Any) -> int:
+    """Prompt tokens served from the provider's cache: OpenAI's prompt_tokens_details.cached_tokens, DeepSeek's
+    prompt_cache_hit_tokens; 0 when the server says nothing."""
+    if usage is None:
+        return 0
+    details = getattr(usage, "prompt_tokens_details", None)
+    value = getattr(details, "cached_tokens", None) if details is not None else None
+    if value is None:
+        extra = getattr(usage, "model_extra", None) or {}
+        value = extra.get("prompt_cache_hit_tokens")
+    try:
+        return max(int(value or 0), 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def missing_ids(request: JudgeRequest, judgment: Judgment) -> list[str]:
+    answered = judgment.answered_ids()
+    return [wanted for wanted in request.all_ids() if wanted not in answered]
+
+
+def merge_judgments(first: Judgment, second: Judgment) -> Judgment:
+    """The first reply's verdicts, plus the second's for ids the first left out."""
+    have = first.answered_ids()
+    return Judgment(sentences=first.sentences + [v for v in second.sentences if v.id.strip() not in have],
+                    key_facts=first.key_facts + [v for v in second.key_facts if v.id.strip() not in have],
+                    hints=first.hints + [v for v in second.hints if v.id.strip() not in have])
 
 
 class PaperJudge:
@@ -108,6 +165,7 @@ class PaperJudge:
         self.counter = counter
         self.budget = budget
         self.mode = mode
+        self.scrubber = Scrubber(settings.api_key)
         self._count_fixed = lru_cache(maxsize=4)(counter.count)  # the system prompt, the same every time
 
     def count_messages(self, chat: list[dict[str, Any]]) -> int:
@@ -119,34 +177,59 @@ class PaperJudge:
         chat = messages(request, self.prompts, json_object=mode == JSON_OBJECT)
         content, mode = await self._send(request, chat, mode, stats)
         try:
-            return parse_judgment(content)
+            judgment = parse_judgment(content, self.scrubber)
         except ValueError as exc:
             stats.notes.append(f"repair after invalid output ({exc})")
-            repair = [*chat_for(request, self.prompts, mode), {"role": "assistant", "content": content or " "},
-                      {"role": "user", "content": REPAIR_PROMPT.format(error=str(exc)[:200])}]
-            content, _ = await self._send(request, repair, mode, stats)
+            chat = [*chat_for(request, self.prompts, mode), {"role": "assistant", "content": content or " "},
+                    {"role": "user", "content": REPAIR_PROMPT.format(error=str(exc)[:200])}]
+            content, mode = await self._send(request, chat, mode, stats)
             try:
-                return parse_judgment(content)
+                judgment = parse_judgment(content, self.scrubber)
             except ValueError as again:
                 raise JudgeFailure(f"invalid output after one repair: {again}") from None
+        missing = missing_ids(request, judgment)
+        if not missing:
+            return judgment
+        # Re-ask once, for the missing ids only, in the same conversation.
+        stats.notes.append(f"re-asked for {len(missing)} missing id(s)")
+        reask = [*chat, {"role": "assistant", "content": content or " "},
+                 {"role": "user", "content": REASK_PROMPT.format(ids=", ".join(missing))}]
+        content, mode = await self._send(request, reask, mode, stats)
+        try:
+            judgment = merge_judgments(judgment, parse_judgment(content, self.scrubber))
+        except ValueError as exc:
+            raise JudgeFailure(f"invalid output when re-asked for missing ids: {exc}") from None
+        still = missing_ids(request, judgment)
+        if still:
+            shown = ", ".join(still[:SHOWN_MISSING]) + (f" and {len(still) - SHOWN_MISSING} more"
+                                                         if len(still) > SHOWN_MISSING else "")
+            raise JudgeFailure(f"no verdict for {len(still)} of {len(request.all_ids())} ids after a re-ask ({shown})")
+        return judgment
+
+    async def _post(self, chat: list[dict[str, Any]], mode: str) -> ChatCompletion:
+        # The SDK's generic post: same auth, errors and parsing as chat.completions.create, without re-walking
+        # the nested schema and messages as TypedDicts (4 ms a request, measured). wait_for is the hard
+        # deadline: httpx's timeouts are per read, and a server that trickles bytes never trips them.
+        try:
+            return await asyncio.wait_for(self.client.post("/chat/completions", cast_to=ChatCompletion, body={
+                "model": self.settings.model,
+                "messages": chat,
+                "response_format": response_format(mode),
+                "temperature": 0,
+                "max_tokens": self.settings.max_output_tokens,
+            }), timeout=self.settings.timeout_s)
+        except asyncio.TimeoutError:
+            raise openai.APITimeoutError(request=_PLACEHOLDER_REQUEST) from None
 
     async def _send(self, request: JudgeRequest, chat: list[dict[str, Any]], mode: str,
                     stats: CallStats) -> tuple[str, str]:
         """One completion, with retries; falls back to json_object on 400/422 to json_schema."""
-        attempt = 0
+        attempt = timeouts = 0
         while True:
             held = self.budget.reserve(self.count_messages(chat), self.settings.max_output_tokens)
             stats.requests += 1
             try:
-                # The SDK's generic post: same auth, errors and parsing as chat.completions.create, without
-                # re-walking the nested schema and messages as TypedDicts (4 ms a request, measured).
-                completion = await self.client.post("/chat/completions", cast_to=ChatCompletion, body={
-                    "model": self.settings.model,
-                    "messages": chat,
-                    "response_format": response_format(mode),
-                    "temperature": 0,
-                    "max_tokens": self.settings.max_output_tokens,
-                })
+                completion = await self._post(chat, mode)
             except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
                 self.budget.settle(held, 0, 0)
                 if mode == JSON_SCHEMA:
@@ -154,15 +237,27 @@ class PaperJudge:
                     self.mode.mode = mode = JSON_OBJECT
                     chat = _to_json_object(request, chat, self.prompts)
                     continue
-                raise JudgeFailure(f"request rejected ({_describe(exc)})") from None
+                raise JudgeFailure(f"request rejected ({_describe(exc, self.scrubber)})") from None
             except openai.APIError as exc:
+                if isinstance(exc.__cause__, ReplyTooLarge):
+                    # Billed, but by how much the server does not say: keep the worst case as spent.
+                    self.budget.settle(held, held.input_tokens, held.output_tokens)
+                    stats.input_tokens += held.input_tokens
+                    stats.output_tokens += held.output_tokens
+                    raise JudgeFailure(str(exc.__cause__)) from None
                 timed_out = isinstance(exc, openai.APITimeoutError)
                 # A timed-out request may still be billed: keep its reservation as spent.
                 self.budget.settle(held, held.input_tokens if timed_out else 0,
                                    held.output_tokens if timed_out else 0)
-                if not _retryable(exc) or attempt >= self.settings.retries:
+                if timed_out:
+                    stats.input_tokens += held.input_tokens
+                    stats.output_tokens += held.output_tokens
+                    timeouts += 1
+                out_of_tries = attempt >= self.settings.retries or (
+                    timed_out and timeouts > self.settings.timeout_retries)
+                if not _retryable(exc) or out_of_tries:
                     tries = f" after {attempt + 1} attempts" if attempt else ""
-                    raise JudgeFailure(f"{_describe(exc)}{tries}") from None
+                    raise JudgeFailure(f"{_describe(exc, self.scrubber)}{tries}") from None
                 delay = retry_after_s(exc)
                 if delay is None:
                     delay = min(self.settings.backoff_base_s * 2 ** attempt, self.settings.backoff_max_s)
@@ -173,21 +268,28 @@ class PaperJudge:
             usage = completion.usage
             choice = completion.choices[0] if completion.choices else None
             content = (choice.message.content if choice else None) or ""
+            # What the server bills is what counts, however far above the reservation it is.
             used_in = usage.prompt_tokens if usage else held.input_tokens
             used_out = usage.completion_tokens if usage else self.counter.count(content)
             self.budget.settle(held, used_in, used_out)
             stats.input_tokens += used_in
             stats.output_tokens += used_out
+            stats.cached_input_tokens += cached_tokens(usage)
+            if completion.model:
+                stats.answered_by.append(self.scrubber.scrub(str(completion.model))[:80])
             if choice is None:
                 return "", mode
             refusal = getattr(choice.message, "refusal", None)
             if refusal:
-                raise JudgeFailure(f"the model refused: {str(refusal)[:120]}")
+                raise JudgeFailure(f"the model refused: {self.scrubber.scrub(str(refusal))[:120]}")
             if choice.finish_reason == "content_filter":
                 raise JudgeFailure("the reply was blocked by the provider's content filter")
             if choice.finish_reason == "length":
-                stats.notes.append("reply cut at max_tokens")
+                raise JudgeFailure(f"reply cut at max_tokens ({self.settings.max_output_tokens}); not used, not cached")
             return content, mode
+
+
+_PLACEHOLDER_REQUEST = httpx.Request("POST", "http://judge.invalid/chat/completions")
 
 
 def chat_for(request: JudgeRequest, prompts: PromptSet, mode: str) -> list[dict[str, Any]]:
@@ -199,8 +301,10 @@ def _to_json_object(request: JudgeRequest, chat: list[dict[str, Any]], prompts: 
     return [*messages(request, prompts, json_object=True), *chat[2:]]
 
 
-def parse_judgment(content: str | None) -> Judgment:
-    """Validate a reply; ValueError with a short reason when it is blank, not JSON, or the wrong shape."""
+def parse_judgment(content: str | None, scrubber: Scrubber | None = None) -> Judgment:
+    """Validate a reply; ValueError with a short reason when it is blank, not JSON, or the wrong shape.
+
+    With a scrubber, every string of the reply is cleaned of the key before the judgment exists."""
     text = (content or "").strip()
     if not text:
         raise ValueError("blank reply")
@@ -211,6 +315,8 @@ def parse_judgment(content: str | None) -> Judgment:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON: {exc.msg} at char {exc.pos}") from None
+    if scrubber is not None:
+        data = scrubber.scrub_data(data)
     try:
         return Judgment.model_validate(data)
     except ValidationError as exc:

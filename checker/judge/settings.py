@@ -10,6 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
+DEFAULT_TIMEOUT_S = 60.0
+GENERATOR_MODEL_VARIABLE = "MODEL_NAME"  # what daily-arXiv-ai-enhanced writes the summaries with
 
 
 class SettingsError(ValueError):
@@ -46,13 +48,16 @@ class JudgeSettings:
     cache_dir: Path | None = None
     concurrency: int = 8
     max_output_tokens: int = 2000  # per request; also what the budget reserves for the reply
-    timeout_s: float = 120.0
-    retries: int = 3  # on 429, 5xx, timeouts and connection errors
+    max_reply_bytes: int = 256 * 1024  # a reply body past this is cut off and the paper fails (J901)
+    timeout_s: float = DEFAULT_TIMEOUT_S  # per request, a hard deadline (a server trickling bytes included)
+    retries: int = 3  # on 429, 5xx and connection errors
+    timeout_retries: int = 1  # a request that timed out is tried at most this many more times
     backoff_base_s: float = 1.0
     backoff_max_s: float = 30.0
     json_mode: str | None = None  # "json_schema" | "json_object"; None = by provider, with fallback
     prices_file: Path | None = None
     progress: bool = True
+    generator_model: str | None = None  # $MODEL_NAME: the model that wrote the summaries (warned about)
 
     def __repr__(self) -> str:  # the key must never show up, even in a traceback
         return f"JudgeSettings(model={self.model!r}, base_url={server_id(self.base_url)!r})"
@@ -77,19 +82,32 @@ def server_id(base_url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host.lower(), parts.path.rstrip("/"), "", ""))
 
 
+def is_openai(base_url: str) -> bool:
+    return (urlsplit(base_url.strip()).hostname or "").lower() == "api.openai.com"
+
+
 def settings_from_env(
     model: str | None = None,
     base_url: str | None = None,
     environ: dict[str, str] | None = None,
     **options: object,
 ) -> JudgeSettings:
-    """Options first, then OPENAI_BASE_URL / MODEL_NAME, then defaults; the key only from OPENAI_API_KEY."""
+    """Options first, then OPENAI_BASE_URL, then defaults; the key only from OPENAI_API_KEY.
+
+    The model is never taken from $MODEL_NAME: that is the generator's model, and a judge that wrote the
+    summaries prefers them. Without --model the judge is gpt-4o-mini on the OpenAI API; another server needs
+    --model (its model names are its own)."""
     env = os.environ if environ is None else environ
     settings = JudgeSettings(
-        model=model or env.get("MODEL_NAME") or DEFAULT_MODEL,
+        model=model or DEFAULT_MODEL,
         base_url=base_url or env.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL,
         api_key=env.get("OPENAI_API_KEY") or None,
+        generator_model=env.get(GENERATOR_MODEL_VARIABLE) or None,
     )
+    if not model and not is_openai(settings.base_url):
+        raise SettingsError(f"name the judge model with --model (or [llm] model in the config) for "
+                            f"{settings.server}: the judge does not default to ${GENERATOR_MODEL_VARIABLE}, "
+                            "the model that wrote the summaries")
     for name, value in options.items():
         if value is not None:
             setattr(settings, name, value)
@@ -99,4 +117,15 @@ def settings_from_env(
         raise SettingsError("--max-cost must not be negative")
     if settings.max_tokens_budget is not None and settings.max_tokens_budget < 0:
         raise SettingsError("--max-tokens must not be negative")
+    if not settings.timeout_s > 0:
+        raise SettingsError("--timeout must be more than 0 seconds")
     return settings
+
+
+def same_as_generator(settings: JudgeSettings) -> bool:
+    """Whether the judge is the model that wrote the summaries ($MODEL_NAME), date suffixes aside."""
+    generator = (settings.generator_model or "").strip().lower()
+    judge = settings.model.strip().lower()
+    if not generator:
+        return False
+    return judge == generator or judge.split("/")[-1] == generator.split("/")[-1]
