@@ -91,3 +91,23 @@ def test_truncated_block_is_info(real_paper: RealPaper) -> None:
     cut = _with_block(paper, "result", paper.block_text("result")[:30] + "，")
     findings = [f for f in _findings(cut) if f.rule == "F304"]
     assert [(f.block, f.severity.value) for f in findings] == [("result", "info")]
+
+
+def test_a_tag_the_abstract_quotes_is_the_papers_content(real_paper: RealPaper) -> None:
+    """A paper on reasoning traces names its <think> tag; the summary quoting it is no leak of the generator."""
+    paper = real_paper(*CLEAN)
+    quoting = _with_block(paper, "method", paper.block_text("method") + "模型先在<think>标签内推理，再给出答案。")
+    assert [(f.rule, f.block) for f in _findings(quoting)] == [("F302", "method")]
+    own = quoting.model_copy(deep=True)
+    own.abstract = f"{paper.abstract} The model reasons inside <think> ... </think> tags before it answers."
+    assert [f.rule for f in _findings(own)] == []
+
+
+def test_a_schema_phrase_inside_english_prose_is_a_sentence(real_paper: RealPaper) -> None:
+    """An English digest may write "the result of this paper" in a sentence; a block that is the phrase is an echo."""
+    paper = real_paper("en/Alice-Shimada__hepstoday-en__2026-03-12_AI_enhanced_English.jsonl", "2603.10114")
+    prose = _with_block(paper, "result", "The result of this paper is that only vector, axial-vector and tensor "
+                                         "interactions yield non-zero Stodolsky shifts.")
+    assert [f.rule for f in check_paper(prose, "en", ARTIFACT_RULES)] == []
+    echo = _with_block(paper, "result", "Result of this paper.")
+    assert [(f.rule, f.block) for f in check_paper(echo, "en", ARTIFACT_RULES)] == [("F302", "result")]
