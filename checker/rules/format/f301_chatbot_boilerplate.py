@@ -1,62 +1,62 @@
-"""A block carries chatbot filler instead of (or beside) the summary.
+"""A block carries chatbot filler instead of (or beside) the summary, recognised by its grammatical shape.
 
 ## What it catches
-Chat-assistant phrases in a block: closing wishes ("希望这个摘要对您有所帮助", "I hope this helps"), offers
-("如果您还有其他问题", "请随时告诉", "Let me know if"), openers at the start of a line ("好的，", "当然！",
-"以下是...的总结", "Sure,", "Here is the summary") and the model naming itself ("作为一个AI语言模型",
-"As an AI language model"). One finding per block, quoting the phrase with its neighbours.
+A sentence of a block that a paper's summary never writes, whatever its wording (checker/analysis/boilerplate.py,
+in Chinese, English and the common Japanese forms):
+- **address**: the reader is spoken to: 您, or 你/you with a condition, a modal or a request ("若你对…感兴趣，可以…",
+  "If you would like…", "Feel free to…"), a polite request (请…, "please…"), advice to read the original;
+- **offer**: more help offered: 我/I with a modal and a helping verb ("我可以为你解释…", "I'd be happy to
+  elaborate"), a conditional offer ("如需…，请…"), "需要我…吗", "would you like me to…";
+- **self_reference**: the text talks about itself: "以上是/以下是…的总结", "本摘要由…生成", "Here is a summary",
+  "the summary above";
+- **assistant**: "作为一个AI…，我…", "I am an AI…", "I don't have access…", "根据你提供的…", an acknowledgement
+  opening a line ("好的，", "当然可以！", "Sure,");
+- **closing**: "希望这…有帮助", "祝…愉快", "谢谢…", "仅供参考", "I hope this helps".
+One finding per block, on its first such sentence, quoting the sentence and naming the shape.
 
 ## Why it matters
 Filler means the model answered as a chat assistant rather than filling the schema: it takes the reader's
 space, and the rest of the block is often less of a summary too.
 
 ## Example
-Examples: "希望这个摘要对您有所帮助", "如果您还有其他问题", "以下是论文的总结", "作为一个AI语言模型".
-The real corpus has none in its blocks; a paper's own "我们希望这项研究能..." (xmkxabc 2025-06-23,
-2506.15755) is not filler and is left alone.
+No real block of the corpus holds filler; the mutation harness appends it to real blocks, e.g. the Conclusion of
+dw-dengwei 2025-09-16, 2509.10599 plus "如果您还有其他问题，请随时告诉我。" (address: 您, 请随时告诉我). The
+abstract is not involved: the span quoted is the block's own sentence.
 
 ## Stays quiet on
-The paper's own hopes and aims ("我们希望这项研究能..."): 希望 counts only when it is wished on the reader
-(对您/对你/帮到您); "好的"/"当然"/"Sure" not at the start of a line.
+What the paper itself holds: a shape the abstract or title holds too (a paper on chat assistants quoting "let me
+know if you need anything"), a span the abstract contains word for word, a summary noun (摘要, 总结, 回答) whose
+translation the abstract uses (a paper on summarization); a term the paper builds ("作为AI副驾驶，该系统…":
+no first person). The paper's own hopes and services: "作者希望这项工作…" (希望 with a subject), "为用户提供…",
+"帮助开发者…" (third person, not 你/您); 以上 after a number ("20%以上"); 自我 and 我们.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from checker.analysis.artifacts import around
+from checker.analysis.boilerplate import PaperReference, find_boilerplate
 from checker.analysis.context import PaperContext
 from checker.model import BLOCK_LABELS, Category, Severity
 from checker.rules.spec import Hit, RuleSpec
 
-_BOILERPLATE = re.compile(
-    r"希望(?:这|以上|本|此)?(?:个|份|篇|段)?(?:摘要|总结|内容|回答|信息)?(?:能|可以)?(?:对您|对你|帮到您|帮到你)"
-    r"|如果您?(?:还)?有(?:其他|任何|更多)(?:的)?(?:问题|疑问|需要)"
-    r"|请随时(?:告诉|联系|提问)"
-    r"|^(?:好的|当然|没问题)[，,！!。]"
-    r"|^以下是[^。\n]{0,20}(?:摘要|总结|分析|内容)"
-    r"|作为一?个?(?:AI|人工智能)(?:语言模型|助手)?"
-    r"|\bAs an AI(?: language model)?\b"
-    r"|\bI hope this (?:summary )?helps\b"
-    r"|\bLet me know if\b"
-    r"|^(?:Sure|Certainly)[,!.]"
-    r"|^Here(?: is|'s) (?:a|the) (?:summary|analysis)",
-    re.IGNORECASE | re.MULTILINE,
-)
-# Cheap substring screen: the full pattern only runs on blocks that contain one of these.
-_BOILERPLATE_SCREEN = ("希望", "如果", "请随时", "好的", "当然", "没问题", "以下是", "作为", "As an", "as an", "hope",
-                       "Let me", "let me", "Sure", "Certainly", "Here")
+_SHAPE_WORDS = {
+    "address": "addresses the reader",
+    "offer": "offers more help",
+    "self_reference": "talks about the summary itself",
+    "assistant": "speaks as the assistant",
+    "closing": "closes like a chat reply",
+}
 
 
 def chatbot_boilerplate(ctx: PaperContext) -> Iterator[Hit]:
-    if not any(key in ctx.content_text() for key in _BOILERPLATE_SCREEN):
-        return
+    reference = PaperReference(ctx.abstract, ctx.paper.title)  # reads nothing until a block matches
     for name, text in ctx.content_blocks():
-        match = _BOILERPLATE.search(text)
-        if match:
-            yield Hit(block=name, message=f"{BLOCK_LABELS[name]} contains chatbot boilerplate",
-                      summary_span=around(text, match.start(), match.end()))
+        found = find_boilerplate(text, reference)
+        if found:
+            yield Hit(block=name, message=f"{BLOCK_LABELS[name]} contains chatbot boilerplate: a sentence that "
+                                          f"{_SHAPE_WORDS[found.shape]} ({found.matched.strip()!r})",
+                      summary_span=found.sentence, confidence=found.confidence)
 
 
 RULE = RuleSpec(
