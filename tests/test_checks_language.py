@@ -102,3 +102,16 @@ def test_japanese_digest_read_as_chinese_would_be_flagged(fixture_path: FixtureP
         fixture_path("ja/KAFKA2306__daily-arXiv-ai-enhanced__2025-11-20_AI_enhanced_Japanese.jsonl"))
     findings = [f for p in digest.papers for f in _language_findings(p, "zh")]
     assert findings and all(f.message.endswith("is in Japanese, expected Chinese") for f in findings)
+
+
+def test_the_title_quoted_as_a_name_is_no_copy_2509_11719(real_paper: RealPaper) -> None:
+    """The title of 2509.11719 shares eight words in a row with its abstract; quoting the title is naming it."""
+    paper = real_paper(f"own-terms/{DW}2025-09-16_AI_enhanced_Chinese.jsonl", "2509.11719")
+    named = paper.model_copy(deep=True)
+    named.blocks["tldr"] = named.blocks["tldr"].model_copy(update={"text": f"论文《{paper.title}》提出了一种轨迹预测编码器。"})
+    assert _language_findings(named) == []
+    copied = paper.model_copy(deep=True)
+    sentence = ("Instead of relying on global context, HeLoFusion constructs local, multi-scale graphs centered on "
+                "each agent.")
+    copied.blocks["tldr"] = copied.blocks["tldr"].model_copy(update={"text": f"该方法：{sentence}"})
+    assert [(f.rule, f.block) for f in _language_findings(copied)] == [("F202", "tldr")]

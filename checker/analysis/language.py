@@ -57,16 +57,22 @@ def observed_language(counts: ScriptCounts, text: str) -> str | None:
 
 
 def copied_spans(ctx: PaperContext) -> dict[str, list[str]]:
-    """Per block, the English runs that repeat the abstract word for word."""
+    """Per block, the English runs that repeat the abstract word for word; a run made only of the title's words
+    is the paper's name quoted, not a copy."""
 
     def compute() -> dict[str, list[str]]:
         copied: dict[str, list[str]] = {}
         counts = block_script_counts(ctx)
         abstract_grams: set[tuple[str, ...]] | None = None
+        title_words: set[str] | None = None
         for name, text in ctx.content_blocks():
             if counts[name].latin < 4 * COPY_NGRAM:
                 continue  # too few Latin letters to hold a copied sentence
             for run in english_runs(text, min_words=COPY_NGRAM):
+                if title_words is None:
+                    title_words = set(words(ctx.paper.title))
+                if set(words(run)) <= title_words:
+                    continue  # the paper's title quoted as its name, not a copied sentence (as F203 reads it)
                 if abstract_grams is None:
                     abstract_grams = ngrams(words(ctx.abstract), COPY_NGRAM)
                 if ngrams(words(run), COPY_NGRAM) & abstract_grams:

@@ -15,7 +15,8 @@ English sentences, verbatim.
 
 ## Stays quiet on
 English digests (copying is not translating there); blocks with fewer than 32 Latin letters; shared names and
-terms shorter than eight words in a row; papers without an abstract.
+terms shorter than eight words in a row; a run made only of the title's words (the paper's name quoted, as F203
+reads it); papers without an abstract.
 """
 
 from __future__ import annotations
