@@ -305,6 +305,7 @@ def _root(
         raise typer.Exit(0)
 
 
+import checker.cli.eval_command  # noqa: E402,F401  (registers eval)
 from checker.cli import spot_commands  # noqa: E402  (registers paper and check)
 from checker.cli.judge_batch import batch_app  # noqa: E402  (the judge's Batch API commands)
 
