@@ -141,3 +141,78 @@ def test_a_baseline_keeps_what_it_wrote_and_loses_lone_surrogates(tmp_path: Path
     entries = Baseline.load(path).entries
     assert entries[ENTRY["fingerprint"]] == BaselineEntry(**ENTRY)  # type: ignore[arg-type]
     assert entries["f" * 32].span == "a\ufffd"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "digests"
+DUPLICATES = FIXTURES / "j2" / "dw-dengwei__daily-arXiv-ai-enhanced__2025-03-19_AI_enhanced_Chinese.jsonl"
+RAW_CRAWL = FIXTURES / "day-2026-02-24" / "MYZhangwww__daily-arXiv-ai-enhanced__2026-02-24.jsonl"
+
+
+def _papers(stdout: str) -> dict[str, list[str]]:
+    """arXiv id -> the rules still reported for it (after the baseline)."""
+    return {paper["arxiv_id"]: [f["rule"] for f in paper["findings"]]
+            for digest in json.loads(stdout)["digests"] for paper in digest["papers"]}
+
+
+@pytest.mark.parametrize("digest, inserted", [
+    # dw-dengwei 2025-03-19: a repeated record (F105 names the line of the repeat), a failed paper and more
+    (DUPLICATES.name, "2605.99999"),
+    # MYZhangwww 2026-02-24: nothing summarised; O101 names each dropped paper's line in the raw crawl
+    (RAW_CRAWL.name, "2602.99999"),
+])
+def test_inserting_a_record_at_the_top_changes_no_other_papers_status(tmp_path: Path, digest: str,
+                                                                      inserted: str) -> None:
+    """A baseline written before a record was inserted at the top still accepts every other paper's findings."""
+    source = DUPLICATES if digest == DUPLICATES.name else RAW_CRAWL
+    for sibling in source.parent.iterdir():
+        shutil.copy(sibling, tmp_path / sibling.name)
+    runner = CliRunner()
+    baseline = tmp_path / "baseline.json"
+    written = runner.invoke(app, ["audit", str(tmp_path), "--write-baseline", str(baseline), "-f", "json"])
+    assert written.exit_code == 0, written.output
+    before = _papers(written.stdout)
+    assert any(rules for rules in before.values())  # the digest has findings for the baseline to accept
+
+    # Insert a copy of another real record, under a new id, as the first line: every line below moves by one.
+    target = tmp_path / source.name
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
+    record = json.loads(lines[0])
+    new = json.dumps({**record, "id": inserted}, ensure_ascii=False) + "\n"
+    target.write_text(new + "".join(lines), encoding="utf-8")
+
+    after = runner.invoke(app, ["audit", str(tmp_path), "--baseline", str(baseline), "-f", "json"])
+    assert "stale" not in after.stderr, after.stderr
+    papers = _papers(after.stdout)
+    assert set(before) < set(papers) and inserted in papers
+    assert {paper: rules for paper, rules in papers.items() if rules and paper != inserted} == {}
+
+
+def test_line_numbers_in_a_message_do_not_reach_the_fingerprint() -> None:
+    def duplicate(message: str) -> Finding:
+        return Finding(rule="F105", name="duplicate-record", category=Category.format, severity=Severity.warning,
+                       block=None, message=message, line=3)
+
+    first = fingerprint(duplicate("record repeated 2x (also at lines 7, 12)"), "2503.13531")
+    assert first == fingerprint(duplicate("record repeated 2x (also at lines 8, 13)"), "2503.13531")
+    assert first != fingerprint(duplicate("record repeated 1x (also at line 8)"), "2503.13531")
+
+
+def test_a_baseline_written_with_line_numbers_still_matches(tmp_path: Path) -> None:
+    """Entries keyed on the unmasked message (baselines written before masking) suppress the same finding."""
+    import hashlib
+
+    from checker.model import AuditReport, DigestReport, PaperReport, summarize
+
+    message = "record repeated 1x (also at line 5)"
+    old_key = hashlib.sha256("\x1f".join(("F105", "2503.13531", "", message)).encode()).hexdigest()[:32]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"tool": "digest-check", "version": 1, "entries": [
+        {"fingerprint": old_key, "rule": "F105", "arxiv_id": "2503.13531", "block": "", "span": message,
+         "count": 1}]}), encoding="utf-8")
+    finding = Finding(rule="F105", name="duplicate-record", category=Category.format, severity=Severity.warning,
+                      block=None, message=message, line=1)
+    report = AuditReport(digests=[DigestReport(path="d", format="jsonl", language="zh", papers=[
+        PaperReport(arxiv_id="2503.13531", findings=[finding])])])
+    report.summary = summarize(report)
+    result = apply_baseline(report, Baseline.load(path))
+    assert result.suppressed == 1 and not result.stale

@@ -1,9 +1,12 @@
 """Baselines: accept today's findings and fail only on new ones.
 
 A finding's fingerprint is rule + arXiv id (without version) + block + normalised span, never a line
-number, so moving a paper inside the file or re-rendering the Markdown keeps it matched. A baseline
-stores a count per fingerprint (one paper can repeat the same finding); entries that no longer match
-any finding are reported as stale.
+number, so moving a paper inside the file or re-rendering the Markdown keeps it matched. A finding with no
+span falls back on its message, with the line numbers a message may name replaced by ``#`` (F105's "also at
+line 12", O101's line in the raw crawl): inserting or removing another record moves those lines and must
+not change this paper's fingerprint. A baseline stores a count per fingerprint (one paper can repeat the
+same finding); entries that no longer match any finding are reported as stale. An entry written before
+line numbers were masked still matches its finding (by the old key) until the baseline is rewritten.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ from checker.read import limits
 
 BASELINE_VERSION = 1
 _SPACE = re.compile(r"\s+")
+# "line 12", "lines 3, 7 and 9", "line 4-6": positions in the file, which other records move.
+_LINE_NUMBERS = re.compile(r"\b(lines?) \d+(?:(?:, ?| and | ?[-–] ?)\d+)*", re.IGNORECASE)
+_SPAN_CHARS = 200  # the span kept in a baseline entry
 
 
 class BaselineError(ValueError):
@@ -38,15 +44,30 @@ def bare_id(arxiv_id: str) -> str:
     return match.group(1) if match else arxiv_id
 
 
+def mask_line_numbers(text: str) -> str:
+    """``text`` with every "line N" / "lines N, M" written as "line #" / "lines #"."""
+    return _LINE_NUMBERS.sub(lambda match: f"{match.group(1)} #", text)
+
+
 def fingerprint_parts(finding: Finding, arxiv_id: str) -> tuple[str, str, str, str]:
-    span = finding.summary_span or finding.abstract_span or finding.message
+    span = finding.summary_span or finding.abstract_span or mask_line_numbers(finding.message)
     return (finding.rule, bare_id(arxiv_id), finding.block or "", normalize_span(span))
+
+
+def _legacy_fingerprint(finding: Finding, arxiv_id: str) -> str | None:
+    """The key a baseline written before line numbers were masked holds for ``finding`` (None: the same key)."""
+    if finding.summary_span or finding.abstract_span or mask_line_numbers(finding.message) == finding.message:
+        return None
+    return _hash(finding.rule, bare_id(arxiv_id), finding.block or "", normalize_span(finding.message))
+
+
+def _hash(rule: str, arxiv_id: str, block: str, span: str) -> str:
+    return hashlib.sha256("\x1f".join((rule, arxiv_id, block, span)).encode("utf-8")).hexdigest()[:32]
 
 
 def fingerprint(finding: Finding, arxiv_id: str) -> str:
     """A stable hex id of a finding (sha256 of its parts, 32 hex characters)."""
-    joined = "\x1f".join(fingerprint_parts(finding, arxiv_id))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+    return _hash(*fingerprint_parts(finding, arxiv_id))
 
 
 @dataclass
@@ -73,7 +94,7 @@ class Baseline:
                     entry = baseline.entries.get(key)
                     if entry is None:
                         rule, arxiv_id, block, span = fingerprint_parts(finding, paper.arxiv_id)
-                        baseline.entries[key] = BaselineEntry(key, rule, arxiv_id, block, span[:200])
+                        baseline.entries[key] = BaselineEntry(key, rule, arxiv_id, block, span[:_SPAN_CHARS])
                     else:
                         entry.count += 1
         return baseline
@@ -83,7 +104,8 @@ class Baseline:
         payload = {
             "tool": "digest-check",
             "version": BASELINE_VERSION,
-            "fingerprint": "sha256(rule, arXiv id without version, block, normalised span)[:32]",
+            "fingerprint": "sha256(rule, arXiv id without version, block, normalised span or message, "
+                           "line numbers masked)[:32]",
             "entries": [
                 {"fingerprint": e.fingerprint, "rule": e.rule, "arxiv_id": e.arxiv_id, "block": e.block,
                  "span": e.span, "count": e.count}
@@ -158,6 +180,8 @@ def apply_baseline(report: AuditReport, baseline: Baseline) -> BaselineResult:
             kept: list[Finding] = []
             for finding in paper.findings:
                 key = fingerprint(finding, paper.arxiv_id)
+                if remaining.get(key, 0) <= 0:
+                    key = _legacy_fingerprint(finding, paper.arxiv_id) or key
                 if remaining.get(key, 0) > 0:
                     remaining[key] -= 1
                     result.suppressed += 1
