@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-import sysconfig
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +13,6 @@ SYSTEM_FILE = "judge_system.md"
 USER_FILE = "judge_user.md"
 JSON_OBJECT_FILE = "judge_json_object.md"
 _FILES = (SYSTEM_FILE, USER_FILE, JSON_OBJECT_FILE)
-INSTALLED_DIR = Path("share") / "digest-check" / "prompts"  # [tool.setuptools.data-files] in pyproject.toml
 
 
 @dataclass(frozen=True)
@@ -27,14 +24,16 @@ class PromptSet:
 
 
 def prompt_dirs() -> list[Path]:
-    """Where prompts are looked for: $DIGEST_CHECK_PROMPTS, a checkout's prompts/, the installed data dir."""
+    """Where prompts are looked for: $DIGEST_CHECK_PROMPTS, the package's own checker/prompts (package data,
+    read with importlib.resources; setup.py maps it to the top-level prompts/), then a source checkout's
+    prompts/ (an editable install or no install, where checker/prompts is not a folder)."""
+    from importlib.resources import files  # here, not at import: it pulls in inspect, zipfile, tempfile
+
     candidates = [Path(os.environ["DIGEST_CHECK_PROMPTS"])] if os.environ.get("DIGEST_CHECK_PROMPTS") else []
+    packaged = files("checker") / "prompts"
+    if isinstance(packaged, Path):  # a package on disk (pip installs unpack wheels; never a zip here)
+        candidates.append(packaged)
     candidates.append(Path(__file__).resolve().parents[2] / "prompts")
-    schemes = [None, f"{os.name}_user"] if f"{os.name}_user" in sysconfig.get_scheme_names() else [None]
-    for scheme in schemes:
-        data = sysconfig.get_path("data", scheme) if scheme else sysconfig.get_path("data")
-        candidates.append(Path(data) / INSTALLED_DIR)
-    candidates.append(Path(sys.prefix) / INSTALLED_DIR)
     return candidates
 
 
