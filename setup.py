@@ -1,0 +1,13 @@
+"""Packages for setuptools; everything else is in pyproject.toml.
+
+The judge's prompts are kept in the top-level prompts/ folder, where people read and edit them, and are
+shipped inside the package as ``checker/prompts`` (read with importlib.resources). pyproject.toml's
+``packages.find`` cannot add a package that lives outside ``checker/``, so the packages are listed here.
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[*find_packages(include=["checker", "checker.*"]), "checker.prompts"],
+    package_dir={"checker.prompts": "prompts"},
+)
