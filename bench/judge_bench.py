@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from checker.engine.audit import AuditOptions, audit  # noqa: E402
 from checker.judge.prompts import load_prompts  # noqa: E402
-from checker.judge.request import build_request, messages  # noqa: E402
+from checker.judge.request import build_request, messages, system_message  # noqa: E402
 from checker.judge.runner import apply_judge  # noqa: E402
 from checker.judge.settings import JudgeSettings, PaperSelection  # noqa: E402
 from checker.judge.tokens import token_counter  # noqa: E402
@@ -49,8 +49,11 @@ def write_digest(folder: Path, count: int) -> Path:
 
 
 def prompt_tokens(path: Path, model: str, json_object: bool = False) -> dict[str, float]:
+    """Tokens per request (by the judge's counter), the fixed prefix (the system prompt, the same for every
+    paper) apart: the rest must stay within 1.2 x (abstract + summary) + 800."""
     count = token_counter(model).count
     prompts = load_prompts()
+    fixed = count(system_message(prompts, json_object))
     worst, total, over, n = 0.0, 0, 0, 0
     for paper in read_digest(path).papers:
         request = build_request(paper)
@@ -58,12 +61,12 @@ def prompt_tokens(path: Path, model: str, json_object: bool = False) -> dict[str
             continue
         sent = sum(count(m["content"]) for m in messages(request, prompts, json_object=json_object))
         allowed = 1.2 * (count(paper.abstract or "") + sum(count(paper.block_text(b)) for b in BLOCK_NAMES)) + 800
-        worst = max(worst, sent / allowed)
+        worst = max(worst, (sent - fixed) / allowed)
         total += sent
-        over += sent > allowed
+        over += sent - fixed > allowed
         n += 1
-    return {"papers": n, "mean_prompt_tokens": round(total / max(n, 1), 1), "worst_ratio_to_allowed": round(worst, 3),
-            "papers_over_allowed": over}
+    return {"papers": n, "mean_prompt_tokens": round(total / max(n, 1), 1), "fixed_prefix_tokens": fixed,
+            "worst_ratio_to_allowed": round(worst, 3), "papers_over_allowed": over}
 
 
 def throughput(path: Path, papers: int, latency: float, concurrency: int) -> dict[str, float]:

@@ -16,16 +16,18 @@ import re
 import sys
 import time
 
-_SENTENCE = re.compile(r"^([a-z]+:\d+) ", re.M)
+_SENTENCE = re.compile(r"^([a-z]+:\d+[a-z]?) ", re.M)
 _FACT = re.compile(r"^(K\d+) ", re.M)
+_HINT = re.compile(r"^(H\d+) ", re.M)
 
 
 def reply_for(body: dict) -> dict:
     user = body["messages"][1]["content"] if len(body.get("messages", [])) > 1 else ""
     judgment = {
-        "sentences": [{"id": sid, "label": "supported", "error_type": "no_error", "reason": "stub",
-                       "evidence": None} for sid in _SENTENCE.findall(user)],
-        "key_facts": [{"id": fid, "covered": True, "sentence": None} for fid in _FACT.findall(user)],
+        "sentences": [{"id": sid, "evidence": None, "reason": "stub", "label": "supported", "kind": "none"}
+                      for sid in _SENTENCE.findall(user)],
+        "key_facts": [{"id": fid, "sentence": None, "covered": True} for fid in _FACT.findall(user)],
+        "hints": [{"id": hid, "evidence": None, "reason": "stub", "verdict": "confirmed"} for hid in _HINT.findall(user)],
     }
     content = json.dumps(judgment)
     prompt_chars = sum(len(str(m.get("content", ""))) for m in body.get("messages", []))

@@ -192,7 +192,7 @@ def test_out_of_range_ids_are_discarded(tmp_path: Path) -> None:
 
 
 def _reservations(tmp_path: Path) -> list[int]:
-    """What each of the three papers' first request reserves (input + 30% + 16, and 2,000 of output)."""
+    """What each of the three papers' first request reserves (input + 30% + 16, and max_tokens of output)."""
     from checker.judge.budget import Budget
     from checker.judge.call import ModeState, PaperJudge
     from checker.judge.pricing import Price
@@ -207,7 +207,8 @@ def _reservations(tmp_path: Path) -> list[int]:
     budget = Budget(Price("m", 0, 0, True))
     judge = PaperJudge(None, chosen, load_prompts(), token_counter(chosen.model), budget,  # type: ignore[arg-type]
                        ModeState("json_schema"))
-    held = [budget.reserve(judge.count_messages(messages(i.request, load_prompts(), False)), 2000) for i in items]
+    held = [budget.reserve(judge.count_messages(messages(i.request, load_prompts(), False)), chosen.max_output_tokens)
+            for i in items]
     return [h.input_tokens + h.output_tokens for h in held]
 
 
@@ -215,7 +216,7 @@ def _reservations(tmp_path: Path) -> list[int]:
 def test_budget_is_never_exceeded_and_unjudged_are_listed(tmp_path: Path) -> None:
     route = respx.post(ENDPOINT).mock(side_effect=ok)
     report, sources = audited()
-    # Each request reserves its input (+30%) and 2,000 output tokens; the mock reports 1,100 used. A cap of
+    # Each request reserves its input (+30%) and 4,000 output tokens; the mock reports 1,100 used. A cap of
     # one reply plus the largest reservation lets two requests out, and the third cannot fit.
     held = _reservations(tmp_path)
     cap = 1100 + max(held)
@@ -225,7 +226,7 @@ def test_budget_is_never_exceeded_and_unjudged_are_listed(tmp_path: Path) -> Non
     assert summary.input_tokens + summary.output_tokens <= cap
     assert len(summary.unjudged) == 1 and "budget" in summary.unjudged[0].reason
     tight, sources = audited()
-    summary = apply_judge(tight, sources, settings(tmp_path, use_cache=False, max_tokens_budget=2000))
+    summary = apply_judge(tight, sources, settings(tmp_path, use_cache=False, max_tokens_budget=4000))
     assert route.call_count == 2 and len(summary.unjudged) == 3  # the first worst case already exceeds it
 
 

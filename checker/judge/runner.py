@@ -33,8 +33,9 @@ from checker.judge.verify import failed_finding, judgment_findings
 from checker.model import AuditReport, Paper, PaperReport, summarize
 from checker.read.source import DigestSource
 
-# Output estimate for dry runs: the JSON envelope, one verdict per sentence, one line per key fact.
-EST_OUTPUT_BASE, EST_OUTPUT_PER_SENTENCE, EST_OUTPUT_PER_FACT = 30, 45, 14
+# Output estimate for dry runs: the JSON envelope, one verdict per claim (a quote of up to 30 words, a reason,
+# the label), one line per key fact, one verdict per hint.
+EST_OUTPUT_BASE, EST_OUTPUT_PER_SENTENCE, EST_OUTPUT_PER_FACT, EST_OUTPUT_PER_HINT = 30, 75, 14, 60
 
 
 class Unjudged(BaseModel):
@@ -257,7 +258,7 @@ def _dry_run(items: list[JudgeItem], settings: JudgeSettings, prompts: PromptSet
         chat = messages(item.request, prompts, json_object=mode.mode == JSON_OBJECT)
         tokens_in = sum(counter.count(str(m["content"])) + 4 for m in chat) + 3
         tokens_out = (EST_OUTPUT_BASE + EST_OUTPUT_PER_SENTENCE * len(item.request.sentences)
-                      + EST_OUTPUT_PER_FACT * len(item.request.key_facts))
+                      + EST_OUTPUT_PER_FACT * len(item.request.key_facts) + EST_OUTPUT_PER_HINT * len(item.request.hints))
         summary.requests += 1
         summary.input_tokens += tokens_in
         summary.estimated_output_tokens += tokens_out

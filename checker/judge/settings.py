@@ -47,7 +47,7 @@ class JudgeSettings:
     use_cache: bool = True
     cache_dir: Path | None = None
     concurrency: int = 8
-    max_output_tokens: int = 2000  # per request; also what the budget reserves for the reply
+    max_output_tokens: int = 4000  # per request, and what the budget reserves (a quote per claim: ~1,000 est.)
     max_reply_bytes: int = 256 * 1024  # a reply body past this is cut off and the paper fails (J901)
     timeout_s: float = DEFAULT_TIMEOUT_S  # per request, a hard deadline (a server trickling bytes included)
     retries: int = 3  # on 429, 5xx and connection errors
