@@ -1,79 +1,50 @@
-"""A number hedged in the abstract (up to, about, nearly) is stated flat in the summary.
+"""A number the abstract bounds (up to, over, about, nearly) is stated flat in the summary.
 
 ## What it catches
-In a Chinese digest, a number of a block clause (two or more digits, or a decimal) that the abstract writes as
-a whole number right after a hedge: up to, as much/high/many/large as, approximately, about, around, roughly,
-nearly, almost, at most, less than, ~, ≈, <. Flagged when the clause has no hedge of its own; once per number
-in the paper. The evidence is the abstract sentence aligned with the clause, else the hedged number.
+In a Chinese digest, a number of any block that the abstract gives only with a bound: up to, as much/high/many
+as, approximately, about, around, roughly, nearly, almost, some, at most, at least, less/fewer/more/greater
+than, over, above, below, under, exceeding, beyond, within, ~, ≈, <, >. Numbers are paired by value and kind
+(checker.numbers: 24万 is 240k, 1.30倍 is 1.3×), and the block's number keeps no bound next to it (高达, 最高,
+约, 近, 超过, 至少, 不到 ... in the few characters before it; 以上, 左右, 多, 余, 以内 ... right after it). Each block
+is read on its own. A share or a factor is a warning; a whole count (over 23 countries) is one too, with a
+lower confidence.
 
 ## Why it matters
-"Up to 1.6x" is the best case; "1.6x" reads as the typical one. Dropping the hedge overstates the result in a
-way the numbers rules cannot see, since the number itself is right.
+"Up to 1.6x" is the best case; "1.6x" reads as the typical one; "over 21,000 hours" stated as "21,000 hours"
+undersells, "nearly 240k" stated as "24万" rounds up. Dropping the bound misstates the result in a way the
+number rules cannot see, since the number itself is right.
 
 ## Example
-Example (2506.15912): "将Whisper模型的语音转录速度提高1.6倍" against "achieve up to 1.6x runtime
-acceleration".
+Example (2605.20469): "六模型集成可减少84.8%的捏造" against "A six-model ensemble reduces fabrication by up
+to 84.8%".
 
 ## Stays quiet on
-Clauses that keep a hedge of their own (高达, 最高, 约, 近, 超过, 以上, 不到, 低于 ...); single-digit whole numbers;
-numbers the abstract states without a hedge right before them, or only inside a longer number; a number
-already reported in another block; digests not in Chinese.
+A block that keeps a bound next to the number (a bound word elsewhere in the clause does not count); numbers
+the abstract also states flat somewhere; single-digit whole counts; endpoints of ranges; numbers inside names
+(Wan2.1-1.3B); digests not in Chinese.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.analysis import lexicon as lx
-from checker.analysis.align import numbers_in
-from checker.analysis.clauses import chinese_paper, digit_clauses
+from checker.analysis.bound_drops import dropped_bounds
+from checker.analysis.clauses import chinese_paper
 from checker.analysis.context import PaperContext
-from checker.analysis.per_paper import aligned
 from checker.model import Category, Severity
 from checker.rules.spec import Hit, Needs, RuleSpec
 
-
-def _abstract_hedge(abstract: str, number: str) -> str | None:
-    """The hedge right before an occurrence of ``number`` in the abstract ("up to 30"), if any."""
-    start = abstract.find(number)
-    while start >= 0:
-        end = start + len(number)
-        while "." in number and end < len(abstract) and abstract[end] == "0":
-            end += 1  # numbers_in wrote "1.30" as "1.3"
-        whole = (start == 0 or not (abstract[start - 1].isdigit() or abstract[start - 1] == ".")) and (
-            end == len(abstract) or not abstract[end].isdigit())
-        if whole:
-            hedge = lx.EN_NUMBER_HEDGE_BEFORE.search(abstract, max(0, start - 24), start)
-            if hedge:
-                return f"{hedge.group(0)}{number}"
-        start = abstract.find(number, end)
-    return None
-
-
-def _hedge_of(ctx: PaperContext, hedges: dict[str, str | None], number: str) -> str | None:
-    if number not in hedges:
-        hedges[number] = _abstract_hedge(ctx.abstract, number)
-    return hedges[number]
+SHARE_CONFIDENCE = 0.8  # a percentage, a factor or a decimal: its value alone pairs the two sides
+COUNT_CONFIDENCE = 0.65  # a whole count: a round value may pair two unrelated numbers
 
 
 def dropped_number_hedge(ctx: PaperContext) -> Iterator[Hit]:
     if not chinese_paper(ctx):
         return
-    flagged: set[str] = set()
-    hedges: dict[str, str | None] = {}
-    for block, clause in digit_clauses(ctx):
-        if lx.ZH_NUMBER_HEDGE.search(clause):
-            continue
-        for number in sorted(numbers_in(clause) - flagged):
-            if len(number) < 2 and "." not in number:
-                continue
-            hedge = _hedge_of(ctx, hedges, number)  # once per number: the same ones recur in several blocks
-            if hedge is None:
-                continue
-            flagged.add(number)
-            sentence = aligned(ctx, clause)
-            yield Hit(f"the abstract hedges {number} ({hedge!r}); the summary states it flat", block,
-                      clause, sentence.text if sentence else hedge, confidence=0.6)
+    for drop in dropped_bounds(ctx):
+        yield Hit(f"bound dropped: the abstract says '{drop.bound}'; the summary states {drop.number} flat",
+                  drop.block, drop.clause, drop.sentence,
+                  confidence=SHARE_CONFIDENCE if drop.distinctive else COUNT_CONFIDENCE)
 
 
 RULE = RuleSpec(
