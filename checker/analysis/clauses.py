@@ -1,5 +1,5 @@
 """What the claim rules share: which blocks make claims, clauses found by a pattern (memoized per paper), the
-abstract's own-work and background sentences, negation windows, and the evidence sentence for a clause."""
+abstract's own-work and background sentences, negation windows."""
 
 from __future__ import annotations
 
@@ -10,13 +10,7 @@ from checker.analysis import lexicon as lx
 from checker.analysis.align import Piece
 from checker.analysis.context import PaperContext
 from checker.analysis.keys import has_any, keys
-from checker.analysis.per_paper import (
-    abstract_sentences,
-    aligned,
-    block_clauses,
-    first_sentence_with,
-    last_sentence,
-)
+from checker.analysis.per_paper import abstract_sentences, block_clauses
 
 CLAIM_BLOCKS = frozenset({"tldr", "method", "result", "conclusion"})  # motivation describes others' work
 
@@ -91,26 +85,6 @@ def own_sentences(ctx: PaperContext) -> list[Piece]:
 
     result: list[Piece] = ctx.memo("claims.own_sentences", compute)
     return result
-
-
-def matching_clauses(ctx: PaperContext, pattern: re.Pattern[str], *, after: re.Pattern[str] | None = None,
-                      window: int = 8) -> Iterator[tuple[str, str]]:
-    """(block, clause) of each distinct clause where ``pattern`` matches (and, if given, ``after`` matches
-    within ``window`` characters after it)."""
-    done: set[tuple[str, str]] = set()
-    for block, clause in triggered(ctx, pattern):
-        if (block, clause) in done:
-            continue
-        if after is None or any(after.search(clause, m.end(), m.end() + window) for m in pattern.finditer(clause)):
-            done.add((block, clause))
-            yield block, clause
-
-
-def evidence_for(ctx: PaperContext, clause: str, wanted: tuple[str, ...]) -> str:
-    sentence = aligned(ctx, clause)
-    if sentence is not None:
-        return sentence.text
-    return first_sentence_with(ctx, wanted) or last_sentence(ctx)
 
 
 EN_BACKGROUND = keys("recently", "researchers", "emerged", "traditionally", "conventionally")

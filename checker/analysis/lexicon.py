@@ -1,4 +1,6 @@
-"""Word lists of the claim rules: change directions, negation, intensifiers, hedges (zh regexes, en keys)."""
+"""Word lists of the claim rules: change directions, negation, hedges, concepts (zh regexes, en keys). The lists
+of the overstatement comparison (strength, resolution, novelty, state of the art, proof) are in
+checker.analysis.overstatement_lexicon."""
 
 from __future__ import annotations
 
@@ -58,58 +60,10 @@ EN_NEGATION = _EN_FAIL + keys("not", "no", "never", "cannot", "without", "unable
                    "rarely", "unlike", "insufficient*", "inability", "limited", "struggl*", "absence", "absent",
                    "hardly", "barely", "unclear", "t", "little")
 
-# Overstatement: a Chinese intensifier and the English words that license it.
-ZH_INTENSIFIER = re.compile(r"显著(?!性)|大幅|明显")
-EN_INTENSITY = keys("signific*", "substantial*", "dramatic*", "considerabl*", "marked", "markedly", "large", "larger",
-                    "largely", "largest", "great*", "notabl*", "remarkabl*", "vast*", "huge*", "massive*", "drastic*",
-                    "pronounced", "magnitude", "sharp*", "fold", "multifold", "much")
-# "large" names model families, not the size of an effect.
-NOT_INTENSITY = (" large language ", " large vision", " large multimodal", " large reasoning", " large models ",
-                 " large model ", " large scale ", " large audio", " large speech", " large foundation")
-ZH_FIRST = re.compile(r"首次|第一个|首个|首创|率先|开创性")
-EN_FIRST = keys("first", "pioneer*", "unprecedented", "inaugural")
-EN_FIRST_PHRASES = (" our knowledge ", " for the first time ", " prior to our work ", " previously unknown ")
-ZH_SOTA_STRONG = re.compile(r"最先进|SOTA|sota|[Ss]tate-of-the-art")
-# 最佳/最优/最强 mostly mean "optimal" or "the best setting" (达到最佳性能的配置), not a claim over others.
-ZH_SOTA_WEAK = re.compile(r"领先|顶尖")
-# "即使是最先进的模型" describes other work.
-ZH_SOTA_OF_OTHERS = re.compile(r"(?:即使|甚至|现有|当前|目前|主流|与|比)[^，。；]{0,4}(?:最先进|SOTA|领先|顶尖)")
-ZH_SOTA_CONTEXT = re.compile(r"性能|水平|结果|效果|表现|精度|准确率|成绩")
-EN_SOTA = keys("stateoftheart", "state of the art", "sota", "best*", "outperform*", "surpass*", "superior*",
-               "new record*", "1st", "exceed*",
-               "beat*", "strongest", "highest", "sotas")
-ZH_PROOF = re.compile(r"证明|证实")
-EN_PROOF = keys("prove", "proves", "proved", "proven", "proving", "provabl*", "proof*", "demonstrat*", "establish*",
-                "confirm*", "theorem*", "theoretical*", "guarantee*")
+# Hedges an abstract puts on what it found (the direction rules discount a hedged sentence). The overstatement
+# comparison's word lists are in checker.analysis.overstatement_lexicon.
 EN_SOFT = keys("suggest*", "indicat*", "may", "might", "could", "hint*", "preliminary", "appear*", "seem*",
                "likely", "possibl*", "potential*")
-# A large effect stated as a number licenses 显著/大幅: "4 times faster", "2.5x", "-fold", 20% and up.
-EN_LARGE_EFFECT = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:[x×]|times|-?fold)(?![A-Za-z])|"
-    r"(?:by|improv\w*|reduc\w*|gains?|increas\w*|decreas\w*|boost\w*|cuts?)\s+(?:\w+\s+){0,3}?"
-    r"(?:up to |over |about |nearly |approximately |more than |of )?(?:[2-9]\d|\d{3,})(?:\.\d+)?\s*(?:\\?%|percent)|"
-    r"(?<![\d.])(?:[2-9]\d|\d{3,})(?:\.\d+)?\s*(?:\\?%|percent)\s+(?:\w+\s+)?(?:improvement|reduction|gain|increase|"
-    r"decrease|fewer|less|faster|speedup|higher|lower|better)"
-)
-# "显著提升空间" is room for improvement, not a claimed gain.
-ZH_NOT_INTENSIFIED_CLAIM = re.compile(r"(?:显著|大幅|明显)的?(?:提升|改进|改善|提高)空间")
-
-# Hedges on a number ("up to 30%", "about 2x") and their Chinese counterparts near it.
-# A hedge that ends right where a number starts (searched in the 24 characters before it).
-EN_NUMBER_HEDGE_BEFORE = re.compile(
-    r"(?:\b(?:[Uu]p to|as (?:much|high|many|large) as|[Aa]pproximately|approx\.|[Aa]bout|[Aa]round|[Rr]oughly|"
-    r"[Nn]early|[Aa]lmost|[Aa]t most|[Ll]ess than)\s+(?:\$|~|a\s+)?|[~≈∼<]\s*)$"
-)
-ZH_NUMBER_HEDGE = re.compile(
-    r"高达|最高|最多|多达|至多|达到|达|约|大约|左右|近|接近|超过|以上|逾|至少|不到|以内|低至|少于|多于|上限|~|≈|∼|"
-    r"以下|仅|多|内|低于|超|余|<|≤|＜"
-)
-# Modal hedges of a sentence and their Chinese counterparts.
-EN_MODAL_HEDGE = keys("may", "might", "could", "suggest", "suggests", "suggesting", "potentially", "preliminary",
-                      "likely", "possibly")  # not "potential"/"promising": "highlighting its potential" hedges nothing
-ZH_MODAL_HEDGE = re.compile(
-    r"可能|或许|也许|表明|潜在|潜力|初步|有望|暗示|提示|显示|倾向|似乎|一定程度|能够|可以|可|前景|希望|值得|有助|提供"
-)
 
 # Concepts that let a clause without shared numbers or names find its abstract sentences:
 # a Chinese word and the English word starts that say the same.

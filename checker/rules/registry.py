@@ -20,6 +20,7 @@ from checker.rules.claims import (
     c107_dropped_number_hedge,
     c108_dropped_modal_hedge,
     c109_misattached_summary,
+    c110_inflated_resolution,
 )
 from checker.rules.format import (
     f101_missing_block,
@@ -67,6 +68,7 @@ _TABLE: tuple[tuple[str, RuleSpec], ...] = (
     ("C107", c107_dropped_number_hedge.RULE),
     ("C108", c108_dropped_modal_hedge.RULE),
     ("C109", c109_misattached_summary.RULE),
+    ("C110", c110_inflated_resolution.RULE),
     ("F101", f101_missing_block.RULE),
     ("F102", f102_placeholder_block.RULE),
     ("F103", f103_paper_not_summarized.RULE),

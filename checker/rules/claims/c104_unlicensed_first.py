@@ -1,10 +1,12 @@
-"""首次/第一个/首个 claim a first the abstract does not claim.
+"""首次/首个/率先 claim a first the abstract does not claim.
 
 ## What it catches
-In a Chinese digest, each clause with 首次, 第一个, 首个, 首创, 率先 or 开创性, when the abstract says neither
-first, pioneer(ing), unprecedented or inaugural, nor "to our knowledge", "for the first time", "prior to our
-work", "previously unknown", and the title has no "first". The evidence is the abstract sentence aligned with
-the clause, else the first that proposes, introduces or presents.
+In a Chinese digest, a clause of any block with 首次, 第一个, 首个, 首款, 首例, 首创, 率先, 开创性 or 前所未有, when
+neither the title nor any sentence of the abstract about the paper's own work (any sentence, for the Motivation
+block) claims priority: first, pioneer(ing), unprecedented, inaugural, seminal, "to our knowledge", "for the
+first time", "previously unknown", "unexplored", "no prior/previous/existing work", "has not been
+explored/studied/examined", "never been", "yet to be". The clause is compared with the abstract sentence it
+restates (the bilingual aligner): a confident source is a warning; without one, the finding is info.
 
 ## Why it matters
 Priority is a strong claim that readers repeat and reviewers check; an LLM adds it to sound impressive, and a
@@ -15,34 +17,36 @@ Example (2602.10624): "DermFM-Zero：首个无需任务特定微调的皮肤病�
 introduce DermFM-Zero, a dermatology vision-language foundation model".
 
 ## Stays quiet on
-Any abstract or title that claims a first (once licensed, every such clause of the paper passes); digests not
-in Chinese.
+Any abstract or title that claims priority in any of those wordings (once licensed, every such clause of the
+paper passes); "并非首个" (not the first); "there is no clear ground truth" claims no priority; digests not in
+Chinese.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checker.analysis import lexicon as lx
-from checker.analysis.clauses import chinese_paper, evidence_for, matching_clauses
+from checker.analysis import overstatement_lexicon as ol
+from checker.analysis.claim_strength import compare
 from checker.analysis.context import PaperContext
-from checker.analysis.keys import has_any
-from checker.analysis.per_paper import padded_abstract
+from checker.analysis.keys import has_any, padded
 from checker.model import Category, Severity
 from checker.rules.spec import Hit, Needs, RuleSpec
 
-_PROPOSE_KEYS = ("propos", "introduc", "present")
+ALIGNED_CONFIDENCE = 0.65
+PAPER_CONFIDENCE = 0.45
 
 
 def unlicensed_first(ctx: PaperContext) -> Iterator[Hit]:
-    if not chinese_paper(ctx):
+    comparisons = compare(ctx, ol.NOVELTY)
+    if not comparisons or has_any(padded(ctx.paper.title), ol.EN_FIRST):
         return
-    for block, clause in matching_clauses(ctx, lx.ZH_FIRST):
-        abstract = padded_abstract(ctx)
-        if has_any(abstract, lx.EN_FIRST) or has_any(abstract, lx.EN_FIRST_PHRASES) or "first" in ctx.paper.title.lower():
-            return
-        yield Hit("a claim of being first that the abstract does not make", block, clause,
-                  evidence_for(ctx, clause, tuple(f" {k}" for k in _PROPOSE_KEYS)), confidence=0.6)
+    for c in comparisons:
+        if c.anywhere:
+            return  # a claim of priority anywhere in the abstract covers the paper
+        yield Hit(f"novelty inflated: '{c.cue}' where the abstract claims no first", c.block, c.clause, c.evidence,
+                  severity=None if c.aligned else Severity.info,
+                  confidence=ALIGNED_CONFIDENCE if c.aligned else PAPER_CONFIDENCE)
 
 
 RULE = RuleSpec(
