@@ -176,6 +176,7 @@ class PaperJudge:
         mode = self.mode.mode
         chat = messages(request, self.prompts, json_object=mode == JSON_OBJECT)
         content, mode = await self._send(request, chat, mode, stats)
+        chat = chat_for(request, self.prompts, mode)  # rebuilt when the server made us fall back to json_object
         try:
             judgment = parse_judgment(content, self.scrubber)
         except ValueError as exc:
