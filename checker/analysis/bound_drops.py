@@ -70,9 +70,12 @@ _MEASURE = re.compile(r"(?<![A-Za-z\d.])(\d+(?:\.\d+)?)\s?(TB|GB|MB|KB|PB|GHz|MH
                       r"mm|kg)(?![A-Za-z\d])")
 
 
+_MEASURE_SCREEN = re.compile(r"\d\s?[TGMKPkmμnhdc]")  # a digit before a unit's first letter: most texts have none
+
+
 def _numbers(quantities: list[Quantity], text: str) -> list[_Number]:
     found = [_Number(q.value, _FAMILY[q.kind], q.start, q.end, q.text, q.qualifiers) for q in quantities]
-    if any(ch.isdigit() for ch in text):
+    if _MEASURE_SCREEN.search(text):
         found += [_Number(float(m.group(1)), m.group(2).lower(), m.start(), m.end(), m.group(0), frozenset())
                   for m in _MEASURE.finditer(text)]
     return found
