@@ -93,11 +93,19 @@ class Comparison:
 
     @property
     def evidence(self) -> str:
-        """The abstract span a finding shows: the source, else the licensing sentence, else ''."""
+        """The abstract span a finding shows: the confident source; else the first own-work sentence that makes
+        the attribute's weaker claim ("To address this, we propose ...", "X improves Y"); else the aligner's
+        guess, the licensing sentence, or ''."""
         source = self.source
-        if source is not None:
+        if source is not None and source.confident:
             return source.text
-        return self.licence or ""
+        weaker = self._attribute.weaker
+        if weaker is not None:
+            pieces = own_sentences(self._ctx) or abstract_sentences(self._ctx)
+            found = next((p.text for p in pieces if weaker.search(p.padded)), None)
+            if found is not None:
+                return found
+        return source.text if source is not None else self.licence or ""
 
 
 def source_of(ctx: PaperContext, clause: str, units: list[Unit] | None = None) -> Source | None:

@@ -33,6 +33,7 @@ class Attribute:
     void_window: int = 10  # how many characters before the cue ``void_before`` is searched in
     blocks: frozenset[str] = field(default=CLAIM_BLOCKS)
     screen: tuple[str, ...] = ()  # literal strings one of which every cue holds: a fast test before the regex
+    weaker: re.Pattern[str] | None = None  # the weaker claim an abstract makes instead (evidence of a finding)
 
     def may_hold(self, text: str) -> bool:
         """Whether ``text`` may hold a cue (one substring test per screen string)."""
@@ -146,9 +147,13 @@ def plain_resolution_licenses(sentence: Piece) -> bool:
 
 
 _RESOLVED_SCREEN = ("解决", "克服", "消除", "根除", "攻克", "化解")
+# What an abstract says instead of "solved": it addresses, mitigates or aims at the problem.
+_EN_ADDRESSING = re.compile(r" (?:address|tackl|mitigat|alleviat|allevi|reduc|aim|bridg|overcome|solve|handl|"
+                            r"improv|help)")
 RESOLUTION = Attribute(
     name="resolution",
     screen=_RESOLVED_SCREEN,
+    weaker=_EN_ADDRESSING,
     cue=ZH_RESOLVED_STRONG,
     licenses=resolution_licenses,
     void_before=ZH_RESOLVED_VOID_BEFORE,
@@ -158,6 +163,7 @@ RESOLUTION = Attribute(
 PLAIN_RESOLUTION = Attribute(
     name="resolution",
     screen=_RESOLVED_SCREEN,
+    weaker=_EN_ADDRESSING,
     cue=ZH_RESOLVED,
     licenses=plain_resolution_licenses,
     void_before=ZH_RESOLVED_VOID_BEFORE,
@@ -286,6 +292,9 @@ def strength_licenses(sentence: Piece) -> bool:
 STRENGTH = Attribute(
     name="strength",
     screen=("显著", "大幅", "明显", "大大", "极大", "巨幅", "远"),
+    # What an abstract says instead of a sized change: it improves, outperforms, reduces.
+    weaker=re.compile(r" (?:improv|outperform|enhanc|surpass|superior|reduc|increas|boost|lower|better|faster|"
+                      r"advantage|gain|accelerat|exceed|effective)"),
     cue=ZH_INTENSIFIED,
     licenses=strength_licenses,
     void_before=ZH_INTENSIFIED_VOID_BEFORE,
