@@ -24,6 +24,8 @@ def test_effectively_solved_for_to_address_is_caught(papers: dict[str, Paper]) -
     findings = run(papers["2512.20845"])
     assert [(f.block, f.summary_span) for f in findings] == [("conclusion", "有效解决单一LLM自我反思的思维退化问题")]
     assert findings[0].severity is Severity.warning and "resolution" in findings[0].message
+    # No confident source: the evidence is the abstract's weaker claim, not the aligner's guess.
+    assert findings[0].abstract_span and "To address this problem" in findings[0].abstract_span
 
 
 def test_successfully_overcome_for_to_overcome_is_caught_on_a_confident_source(papers: dict[str, Paper]) -> None:
