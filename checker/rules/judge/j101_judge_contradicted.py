@@ -1,8 +1,11 @@
 """The LLM judge found a summary sentence that the abstract contradicts (with a verbatim quote).
 
 ## What it catches
-A summary sentence the judge labels "contradicted", with a quote from the abstract that checker.judge.verify
-finds in the abstract (after unifying quotes, dashes, LaTeX and spacing). One finding per sentence.
+A summary claim (a sentence, or a part of a long one) the judge labels "mismatched": contradicted, or
+overstated against the abstract (strength, certainty, resolution, causality, scope, bounds, novelty, state of
+the art, wrong baseline, mistranslated term: the real error classes, one category with the rules'
+mismatched claims). The quote must be found in the abstract by checker.judge.verify (after unifying quotes,
+dashes, LaTeX and spacing) and hold at least four words. One finding per sentence and family after merging.
 
 ## Why it matters
 Contradictions the rules have no pattern for (a swapped subject, a wrong condition, a reversed comparison in

@@ -1,22 +1,21 @@
-"""A key fact of the abstract (number or name, extracted by rule) is covered by no summary sentence.
+"""A key fact of the abstract (a claim or result sentence, chosen by rule) is covered by no summary sentence.
 
 ## What it catches
-Each item of the checklist sent with the paper (up to 12 key facts taken verbatim from the abstract by
-checker.judge.keyfacts: numbers first, then names such as GPT-4o or MMLU) that the judge marks as covered by
-no summary sentence. One info finding per fact.
+Each item of the checklist sent with the paper (up to 5 sentences taken verbatim from the abstract by
+checker.judge.keyfacts: what the paper contributes and what it finds; never a background sentence, a bare
+number word or a name) that the judge marks as covered by no summary sentence. One info finding per fact.
 
 ## Why it matters
 Coverage is the other half of faithfulness: a summary can be right in every sentence and still leave out the
 result the paper is about.
 
 ## Example
-Example: abstract "achieves 93.5% on GSM8K" while no block mentions 93.5% or GSM8K.
+Example: the abstract's result sentence "achieves 93.5% on GSM8K" while no block reports that result.
 Produced only with ``--llm``; the checklist comes from the abstract, not from the LLM.
 
 ## Stays quiet on
 Facts the judge marks as covered (a covering sentence id the request did not send is dropped and counted);
-fact ids not on the checklist; common acronyms (AI, LLM, NLP ...); runs without ``--llm``, and papers the
-judge did not select.
+fact ids not on the checklist; runs without ``--llm``, and papers the judge did not select.
 """
 
 from __future__ import annotations
