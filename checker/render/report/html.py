@@ -1,106 +1,123 @@
-"""index.html: one self-contained page (inline CSS, SVG and a small script; no network).
+"""The HTML pages of a report, rendered from the Jinja2 templates in ``templates/`` with autoescaping.
 
-Digest text is untrusted LLM output. Every piece of it goes through html.escape, and a
-Content-Security-Policy allows only this page's own script (by hash), so even a missed escape
-could not run injected script.
+Digest text is untrusted LLM output. Jinja2 escapes every value the templates write (autoescape is on for
+.html templates), and a Content-Security-Policy allows only this page's own style sheet and script, by hash: no
+inline style attribute, no other script, nothing from the network. So even a missed escape could not run
+injected script, and the page works offline as one file.
+
+A small run is one page (``index.html``). A large one (more papers than ``split_above``) is an index page with
+the overview plus one page per digest (``digests/NNN-name.html``), each self-contained in the same way.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import Counter
-from html import escape
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
 
 from checker.analysis.display_align import align, marks
-from checker.model import BLOCK_LABELS, BLOCK_NAMES, AuditReport, Finding
-from checker.render.report.collect import DigestView, PaperView, trend
-from checker.render.report.score import FORMULA
-from checker.render.report.svg import PALETTE, bar_chart, histogram, line_chart
+from checker.model import BLOCK_LABELS, BLOCK_NAMES, AuditReport, Category, Severity
+from checker.render.report.collect import DigestView, PaperView, RunTotals, run_totals, trend
+from checker.render.report.score import FAILED, FORMULA, GOOD, STATUS_ORDER, WEIGHTS, Status, band
+from checker.render.report.svg import Chart, HeatColumn, HeatRow, heatmap, line_chart, status_bar
 
-_CSS = """
-body{font:14px/1.5 system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Noto Sans SC",sans-serif;margin:0;color:#1f2937;background:#f8fafc}
-header{background:#0f172a;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}
-main{padding:16px 24px;max-width:1400px}
-.cards{display:flex;gap:12px;flex-wrap:wrap;margin:8px 0 16px}.card{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:10px 16px;min-width:120px}
-.card b{display:block;font-size:22px}.charts{display:flex;flex-wrap:wrap;gap:16px}.chartbox{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:8px 12px}
-.chartbox h3{margin:4px 0 6px;font-size:14px}svg.chart text{font-size:11px;fill:#374151}
-table{border-collapse:collapse;background:#fff}th,td{border:1px solid #e5e7eb;padding:4px 8px;vertical-align:top;text-align:left}
-th{background:#f1f5f9}td.n{text-align:right}
-.filters{position:sticky;top:0;background:#f8fafc;padding:8px 0;border-bottom:1px solid #e5e7eb;z-index:2}
-.filters label{margin-right:10px;white-space:nowrap}
-details.paper{background:#fff;border:1px solid #e5e7eb;border-radius:6px;margin:6px 0;padding:4px 10px}
-details.paper>summary{cursor:pointer}.score{display:inline-block;min-width:42px;text-align:center;border-radius:4px;color:#fff;font-weight:600;margin-right:6px}
-.s-bad{background:#dc2626}.s-mid{background:#d97706}.s-good{background:#16a34a}
-.finding{margin:4px 0;padding:3px 6px;border-left:4px solid #999;background:#f9fafb}
-.sev-error{border-color:#dc2626}.sev-warning{border-color:#d97706}.sev-info{border-color:#2563eb}
-.tag{font-size:11px;border-radius:3px;padding:0 4px;background:#e5e7eb;margin-right:4px}
-table.side{width:100%;table-layout:fixed;margin:6px 0}table.side th{width:48%}table.side th.blk{width:90px}table.side td.blk{font-weight:600}
-.num{background:#dbeafe;border-radius:2px}.name{background:#ede9fe;border-radius:2px}.flag{background:#fecaca;outline:1px solid #dc2626;border-radius:2px}
-.none{color:#9ca3af;font-style:italic}.muted{color:#6b7280}.hidden{display:none}
-.legend span{margin-right:10px}
-"""
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
-# The filter script reads only data-* attributes written by this module; it never inserts HTML.
-# A link such as index.html#filter=severity:error,category:omission opens the page filtered.
-_SCRIPT = """
-(function(){
-var boxes=document.querySelectorAll('.filters input[type=checkbox]');
-function apply(){
- var on={};boxes.forEach(function(b){on[b.dataset.kind+':'+b.value]=b.checked;});
- var clean=document.getElementById('show-clean').checked;
- document.querySelectorAll('.finding').forEach(function(f){
-  var show=on['category:'+f.dataset.category]!==false&&on['severity:'+f.dataset.severity]!==false;
-  f.classList.toggle('hidden',!show);});
- document.querySelectorAll('.paper').forEach(function(p){
-  var all=p.querySelectorAll('.finding').length,vis=p.querySelectorAll('.finding:not(.hidden)').length;
-  p.classList.toggle('hidden',all?vis===0:!clean);});
- var c=document.getElementById('visible-count');
- if(c){c.textContent=String(document.querySelectorAll('.paper:not(.hidden)').length);}
-}
-boxes.forEach(function(b){b.addEventListener('change',apply);});
-var m=/filter=([a-z_:,]+)/.exec(location.hash);
-if(m){var want=m[1].split(',');boxes.forEach(function(b){
- var key=b.dataset.kind+':'+b.value;var kinds=want.map(function(w){return w.split(':')[0];});
- if(kinds.indexOf(b.dataset.kind)>=0){b.checked=want.indexOf(key)>=0;}});
- document.getElementById('show-clean').checked=false;}
-apply();
-})();
-"""
+# Modern (2605.20209, v2 allowed) and old-style (hep-th/9901001, math.GT/0309136) arXiv identifiers. Only these
+# are linked to arxiv.org; any other id string of a digest is shown, never used in a URL.
+_ARXIV_ID = re.compile(r"(?:\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
 
 
-def _score_badge(score: float) -> str:
-    kind = "s-bad" if score < 50 else "s-mid" if score < 90 else "s-good"
-    return f'<span class="score {kind}">{score:.0f}</span>'
+
+@cache
+def _environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("checker.render.report", "templates"),
+                      autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(band=band, status_order=STATUS_ORDER, block_labels=BLOCK_LABELS)
+    return env
 
 
-def _marked(text: str, spans: list[str]) -> str:
-    out = []
-    for piece, kind in marks(text, spans):
-        out.append(f'<span class="{kind}">{escape(piece)}</span>' if kind else escape(piece))
-    return "".join(out)
+def _asset(name: str) -> str:
+    return (files("checker.render.report") / "templates" / name).read_text(encoding="utf-8")
 
 
-def _finding_html(f: Finding) -> str:
-    parts = [f'<div class="finding sev-{escape(f.severity.value)}" data-category="{escape(f.category.value)}" '
-             f'data-severity="{escape(f.severity.value)}">',
-             f'<span class="tag">{escape(f.severity.value)}</span><span class="tag">{escape(f.category.value)}</span>',
-             f"<b>{escape(f.rule)} {escape(f.name)}</b>",
-             f" [{escape(f.block)}]" if f.block else "",
-             f" line {f.line}" if f.line else "",
-             f": {escape(f.message)}"]
-    if f.summary_span:
-        parts.append(f'<br><span class="muted">summary:</span> <span class="flag">{escape(f.summary_span)}</span>')
-    if f.abstract_span:
-        parts.append(f'<br><span class="muted">abstract:</span> {escape(f.abstract_span)}')
-    parts.append("</div>")
-    return "".join(parts)
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
 
-def _side_by_side(view: PaperView) -> str:
+@dataclass(frozen=True)
+class Assets:
+    """The page's one style sheet and one script, and the CSP that allows exactly these two by hash."""
+
+    css: str
+    script: str
+
+    @property
+    def csp(self) -> str:
+        return (f"default-src 'none'; style-src 'sha256-{_sha256(self.css)}'; img-src data:; "
+                f"script-src 'sha256-{_sha256(self.script)}'; base-uri 'none'; form-action 'none'")
+
+
+@cache
+def assets() -> Assets:
+    css, script = _asset("report.css"), _asset("report.js")
+    for text in (css, script):
+        if "</" in text:  # would end the element early
+            raise ValueError("report.css/report.js must not contain '</'")
+    return Assets(css, script)
+
+
+def paper_anchor(arxiv_id: str) -> str:
+    """The element id of a paper's row: the arXiv id, prefixed so that it never meets the page's own ids."""
+    return "arxiv-" + re.sub(r"\s+", "_", arxiv_id)
+
+
+def arxiv_url(arxiv_id: str) -> str | None:
+    return f"https://arxiv.org/abs/{arxiv_id}" if _ARXIV_ID.fullmatch(arxiv_id) else None
+
+
+@dataclass(frozen=True)
+class RuleChip:
+    rule: str
+    name: str
+    severity: str
+    count: int
+    href: str = ""  # in a digest's head: the link that filters its papers to this rule
+
+
+def rule_chips(view: PaperView) -> list[RuleChip]:
+    """One chip per rule of the paper, worst severity first (the row names its rules even when collapsed)."""
+    by_rule: dict[str, list[Any]] = {}
+    for f in view.report.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    chips = [RuleChip(rule, found[0].name, max(found, key=lambda f: f.severity.rank).severity.value, len(found))
+             for rule, found in by_rule.items()]
+    return sorted(chips, key=lambda c: (-Severity(c.severity).rank, c.rule))
+
+
+@dataclass(frozen=True)
+class SideRow:
+    label: str
+    summary: list[tuple[str, str]]
+    evidence: list[tuple[str, str]] | None
+    missing: str = ""
+
+
+def side_rows(view: PaperView) -> list[SideRow]:
+    """Each summary sentence beside the abstract sentence that shares its numbers and names."""
     paper = view.paper
     if paper is None:
-        return '<p class="none">The digest does not hold this paper (dropped by the pipeline).</p>'
+        return []
     abstract = paper.abstract or ""
     rows = []
     for name in BLOCK_NAMES:
@@ -110,116 +127,152 @@ def _side_by_side(view: PaperView) -> str:
         block_findings = [f for f in view.report.findings if f.block == name]
         zh_spans = [f.summary_span for f in block_findings if f.summary_span]
         en_spans = [f.abstract_span for f in block_findings if f.abstract_span]
-        pairs = align(text, abstract)
-        for i, pair in enumerate(pairs):
-            label = escape(BLOCK_LABELS.get(name, name)) if i == 0 else ""
-            evidence = (_marked(pair.evidence, en_spans) if pair.evidence
-                        else '<span class="none">no abstract sentence shares a number or name</span>'
-                        if abstract else '<span class="none">no English abstract in this digest</span>')
-            rows.append(f'<tr><td class="blk">{label}</td><td>{_marked(pair.summary, zh_spans)}</td>'
-                        f"<td>{evidence}</td></tr>")
-    if not rows:
-        return '<p class="none">No summary text.</p>'
-    return ('<table class="side"><thead><tr><th class="blk">block</th><th>summary sentence</th>'
-            '<th>English evidence (abstract)</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+        for i, pair in enumerate(align(text, abstract)):
+            label = BLOCK_LABELS.get(name, name) if i == 0 else ""
+            if pair.evidence:
+                rows.append(SideRow(label, marks(pair.summary, zh_spans), marks(pair.evidence, en_spans)))
+            else:
+                rows.append(SideRow(label, marks(pair.summary, zh_spans), None,
+                                    "no abstract sentence shares a number or name" if abstract
+                                    else "no English abstract in this digest"))
+    return rows
 
 
-def _paper_html(view: PaperView, detailed: bool, open_: bool = False) -> str:
-    r = view.report
-    label = f"[{r.index}] " if r.index is not None else ""
-    cats = " ".join(sorted({f.category.value for f in r.findings}))
-    head = (f"<summary>{_score_badge(view.score)} {escape(label)}<b>{escape(r.arxiv_id)}</b> "
-            f"{escape(r.title[:160])} <span class=\"muted\">· {len(r.findings)} finding(s)"
-            f"{' · dropped' if r.dropped else ''}</span></summary>")
-    body = "".join(_finding_html(f) for f in r.findings)
-    if detailed:
-        body += _side_by_side(view)
-    return f'<details class="paper" data-categories="{escape(cats)}"{" open" if open_ else ""}>{head}{body}</details>'
+@dataclass
+class PaperRow:
+    view: PaperView
+    anchor: str
+    url: str | None
+    chips: list[RuleChip]
+    detailed: bool
+    open: bool
+    side: list[SideRow] = field(default_factory=list)
+
+    @property
+    def categories(self) -> str:
+        return " ".join(sorted({f.category.value for f in self.view.report.findings}))
 
 
-def _digest_section(number: int, view: DigestView, detail_limit: int) -> str:
-    d = view.report
-    errors = sum(p.has_error for p in view.papers)
-    out = [f'<section id="digest-{number}"><h2>{escape(d.path)}</h2>',
-           f'<p>{_score_badge(view.score)} {d.papers_total} papers, {errors} with errors, '
-           f'{len(d.findings())} findings · format {escape(d.format)} · language {escape(d.language)}'
-           f'{" · date " + escape(d.date) if d.date else ""}</p>']
-    for problem in d.problems:
-        out.append(f'<div class="finding sev-{escape(problem.severity.value)}">input problem '
-                   f'{escape(problem.code)}{" line " + str(problem.line) if problem.line else ""}: '
-                   f"{escape(problem.message)}</div>")
-    by_rule = Counter(f"{f.rule} {f.name}" for f in d.findings())
-    if by_rule:
-        out.append('<div class="chartbox">' + bar_chart(sorted(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))[:12],
-                                                         "findings by rule", PALETTE[4]) + "</div>")
+@dataclass
+class Section:
+    view: DigestView
+    rows: list[PaperRow]
+    hidden_detail: int  # papers listed without side-by-side text (beyond detail_limit)
+    rules: list[RuleChip]  # the digest's rules, most papers first
+    bar: Chart
+
+
+def _section(view: DigestView, detail_limit: int, taken: set[str], split: bool) -> Section:
     # The worst paper with a content finding (not only format) opens by default: it needs reading.
     opened = next((p for p in view.papers if p.paper is not None
-                   and any(f.category.value != "format" for f in p.report.findings)), None)
-    for i, view_paper in enumerate(view.papers):
-        out.append(_paper_html(view_paper, detailed=detail_limit <= 0 or i < detail_limit,
-                               open_=view_paper is opened))
-    if 0 < detail_limit < len(view.papers):
-        out.append(f'<p class="muted">Side-by-side text shown for the {detail_limit} worst papers; '
-                   f"the other {len(view.papers) - detail_limit} list their findings only "
-                   f"(use --details 0 for all).</p>")
-    out.append("</section>")
-    return "".join(out)
+                   and any(f.category is not Category.format for f in p.report.findings)), None)
+    rows = []
+    for i, paper in enumerate(view.papers):
+        anchor = paper_anchor(paper.report.arxiv_id)
+        if anchor in taken:  # the same paper in another digest of this page
+            anchor = f"{anchor}--d{view.number}"
+        taken.add(anchor)
+        detailed = paper.paper is not None and (detail_limit <= 0 or i < detail_limit)
+        rows.append(PaperRow(paper, anchor, arxiv_url(paper.report.arxiv_id), rule_chips(paper), detailed,
+                             paper is opened, side_rows(paper) if detailed else []))
+    papers: Counter[str] = Counter()
+    first: dict[str, RuleChip] = {}
+    worst: dict[str, int] = {}
+    for row in rows:
+        for chip in row.chips:
+            papers[chip.rule] += 1
+            first.setdefault(chip.rule, chip)
+            worst[chip.rule] = max(worst.get(chip.rule, 0), Severity(chip.severity).rank)
+    by_rank = {s.rank: s.value for s in Severity}
+    prefix = "#filter=" if split else f"#filter=digest:{view.number},"
+    rules = sorted((RuleChip(rule, first[rule].name, by_rank[worst[rule]], n, f"{prefix}rule:{rule}")
+                    for rule, n in papers.items()), key=lambda c: (-c.count, c.rule))
+    hidden = sum(row.view.paper is not None and not row.detailed for row in rows)
+    return Section(view, rows, hidden, rules, status_bar(view.statuses, view.name))
+
+
+@dataclass(frozen=True)
+class RuleOption:
+    rule: str
+    name: str
+    severity: str
+    papers: int
+
+
+def _rule_options(views: Iterable[DigestView]) -> list[RuleOption]:
+    papers: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    worst: dict[str, Severity] = {}
+    for view in views:
+        for paper in view.papers:
+            for f in paper.report.findings:
+                names.setdefault(f.rule, f.name)
+                if f.rule not in worst or f.severity.rank > worst[f.rule].rank:
+                    worst[f.rule] = f.severity
+            papers.update({f.rule for f in paper.report.findings})
+    return [RuleOption(rule, names[rule], worst[rule].value, papers[rule]) for rule in sorted(names)]
+
+
+def _heatmap(views: list[DigestView], rules: list[RuleOption], split: bool) -> Chart:
+    def href(view: DigestView, rule: str | None = None) -> str:
+        if split:
+            return view.page + (f"#filter=rule:{rule}" if rule else "")
+        return f"#filter=digest:{view.number},rule:{rule}" if rule else f"#{view.anchor}"
+
+    columns = [HeatColumn(v.report.date or v.name[:14], v.name, len(v.papers), href(v)) for v in views]
+    ordered = sorted(rules, key=lambda r: (-Severity(r.severity).rank, -r.papers, r.rule))
+    rows = []
+    for rule in ordered:
+        counts = [sum(any(f.rule == rule.rule for f in p.report.findings) for p in v.papers) for v in views]
+        rows.append(HeatRow(f"{rule.rule} {rule.name}", rule.severity, counts,
+                            [href(v, rule.rule) for v in views]))
+    return heatmap(rows, columns, "rules × digests: papers flagged")
+
+
+@dataclass
+class DayRow:
+    view: DigestView
+    bar: Chart
+    href: str
+
+    @property
+    def problems(self) -> str:
+        return "; ".join(p.message for p in self.view.report.problems if p.severity is Severity.error)
+
+
+def _page_context(report: AuditReport, title: str, views: list[DigestView]) -> dict[str, Any]:
+    """What every page shows or filters by: the categories and severities of its papers' findings."""
+    found = [f for v in views for p in v.papers for f in p.report.findings]
+    return {"title": title, "assets": assets(), "formula": FORMULA, "weights": WEIGHTS, "good": GOOD,
+            "failed_at": FAILED, "Status": Status, "report": report,
+            "categories": sorted({f.category.value for f in found}),
+            "severities": [s.value for s in Severity if any(f.severity is s for f in found)]}
 
 
 def render_html(report: AuditReport, views: list[DigestView], title: str = "digest-check report",
-                detail_limit: int = 150) -> str:
-    s = report.summary
-    scores = [p.score for v in views for p in v.papers]
-    mean = sum(scores) / len(scores) if scores else 100.0
-    categories = sorted(s.by_category)
-    severities = [sev for sev in ("error", "warning", "info") if sev in s.by_severity]
-    overview = [
-        '<div class="cards">',
-        f"<div class=card><b>{s.digests}</b>digests</div>",
-        f"<div class=card><b>{s.papers}</b>papers</div>",
-        f"<div class=card><b>{s.papers_with_errors}</b>papers with errors</div>",
-        f"<div class=card><b>{s.findings}</b>findings</div>",
-        f"<div class=card><b>{mean:.1f}</b>mean paper score</div>",
-        "</div>",
-        '<div class="charts">',
-        '<div class="chartbox"><h3>Findings by category</h3>'
-        + bar_chart(sorted(s.by_category.items(), key=lambda kv: (-kv[1], kv[0])), "findings by category")
-        + "</div>",
-        '<div class="chartbox"><h3>Paper scores</h3>' + histogram(scores, "paper score distribution") + "</div>",
-        '<div class="chartbox"><h3>Digest score over days</h3>' + line_chart(trend(views), "score trend") + "</div>",
-        "</div>",
-        f'<p class="muted">Score: {escape(FORMULA)}.</p>',
-    ]
-    table = ['<h2>Digests</h2><table><thead><tr><th>digest</th><th>date</th><th>papers</th><th>with errors</th>'
-             "<th>findings</th><th>score</th></tr></thead><tbody>"]
-    for number, view in enumerate(views):
-        d = view.report
-        table.append(f'<tr><td><a href="#digest-{number}">{escape(d.path)}</a></td><td>{escape(d.date or "")}</td>'
-                     f'<td class="n">{d.papers_total}</td><td class="n">{sum(p.has_error for p in view.papers)}</td>'
-                     f'<td class="n">{len(d.findings())}</td><td class="n">{view.score:.1f}</td></tr>')
-    table.append("</tbody></table>")
-    for problem in report.problems:
-        table.append(f'<p class="finding sev-error">{escape(problem.path)}: {escape(problem.message)}</p>')
-    filters = ['<div class="filters"><b>Show</b> ']
-    filters += [f'<label><input type="checkbox" data-kind="category" value="{escape(c)}" checked> {escape(c)}</label>'
-                for c in categories]
-    filters += [f'<label><input type="checkbox" data-kind="severity" value="{escape(v)}" checked> {escape(v)}</label>'
-                for v in severities]
-    filters.append('<label><input type="checkbox" id="show-clean" checked> papers without findings</label>'
-                   ' · <span id="visible-count"></span> papers shown · '
-                   '<span class="legend"><span class="num">number</span><span class="name">name</span>'
-                   '<span class="flag">flagged span</span></span></div>')
-    # Sections worst digest first (the table above keeps the input order, which reads as a timeline).
-    order = sorted(range(len(views)), key=lambda n: (views[n].score, n))
-    sections = [_digest_section(n, views[n], detail_limit) for n in order]
-    script_hash = base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode("ascii")
-    csp = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-{script_hash}'"
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<header><h1>{escape(title)}</h1></header><main>"
-        + "".join(overview) + "".join(table) + "".join(filters) + "".join(sections)
-        + f"</main><script>{_SCRIPT}</script></body></html>\n"
-    )
+                detail_limit: int = 150, split: bool = False) -> str:
+    """The index page: the headline, the per-day status bars, the rule × digest heatmap and the trend; then,
+    unless ``split``, every digest's papers (with ``split`` each digest has its own page, ``render_digest``)."""
+    totals: RunTotals = run_totals(views)
+    rules = _rule_options(views)
+    days = [DayRow(v, status_bar(v.statuses, v.name), v.page if split else f"#{v.anchor}") for v in views]
+    taken: set[str] = set()
+    series = trend(views)
+    # Sections worst digest first (the days table keeps the input order, which reads as a timeline); digests
+    # without papers, which have no score, last.
+    order = sorted(views, key=lambda v: (v.score is None, v.score or 0.0, v.number))
+    sections = [] if split else [_section(v, detail_limit, taken, split) for v in order]
+    return _environment().get_template("index.html").render(
+        **_page_context(report, title, views), totals=totals, days=days, heat=_heatmap(views, rules, split),
+        trend=line_chart(series, "digest score over days") if any(len(p) > 1 for p in series.values()) else None, rules=rules, sections=sections, split=split,
+        root="", detail_limit=detail_limit)
+
+
+def render_digest(report: AuditReport, view: DigestView, title: str = "digest-check report",
+                  detail_limit: int = 150) -> str:
+    """The page of one digest in a split report (``digests/NNN-name.html``), linking back to the index."""
+    return _environment().get_template("digest.html").render(
+        **_page_context(report, title, [view]), section=_section(view, detail_limit, set(), True),
+        rules=_rule_options([view]),
+        root="../", detail_limit=detail_limit, split=True)
+

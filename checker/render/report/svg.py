@@ -1,97 +1,160 @@
-"""Small inline SVG charts (no library, no script): bars, a histogram and a line chart over dates.
+"""Geometry of the report's inline SVG charts; templates/charts.html writes the markup (autoescaped).
 
-Every label is escaped; the charts are plain markup inside index.html so the report works offline.
+No chart library and no script: each function returns plain numbers and strings, so the page stays one offline
+file and every label goes through the template's escaping. Colours are CSS classes of the page's one style sheet
+(SVG presentation attributes only where a value is a number), so the CSP needs no inline style.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass, field
 
-PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563")
+from checker.render.report.score import GOOD, STATUS_ORDER, Status
 
-
-def _svg(width: int, height: int, body: list[str], title: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" class="chart"><title>{escape(title)}</title>'
-            + "".join(body) + "</svg>")
+SERIES_COLOURS = 8  # line-chart series cycle through classes ser-0 … ser-7
 
 
-def bar_chart(items: Sequence[tuple[str, float]], title: str, color: str = PALETTE[0], width: int = 460) -> str:
-    """Horizontal bars, one per (label, value), in the given order."""
-    if not items:
-        return _svg(width, 40, ['<text x="8" y="24" class="muted">no data</text>'], title)
-    row, label_w = 24, 170
-    top = max(value for _, value in items) or 1
-    height = row * len(items) + 10
-    body = []
-    for i, (label, value) in enumerate(items):
-        y = 5 + i * row
-        length = (width - label_w - 60) * value / top
-        body.append(f'<text x="{label_w - 6}" y="{y + 16}" text-anchor="end">{escape(label[:28])}</text>')
-        body.append(f'<rect x="{label_w}" y="{y + 3}" width="{length:.1f}" height="{row - 8}" fill="{color}" rx="2">'
-                    f"<title>{escape(label)}: {value:g}</title></rect>")
-        body.append(f'<text x="{label_w + length + 5:.1f}" y="{y + 16}">{value:g}</text>')
-    return _svg(width, height, body, title)
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    width: float
+    height: float
+    css: str
+    title: str
+    href: str | None = None
+    text: str = ""
 
 
-def histogram(values: list[float], title: str, bins: int = 10, width: int = 460, height: int = 200) -> str:
-    """Counts of 0-100 scores in ``bins`` equal bins, lowest bin on the left."""
-    counts = [0] * bins
-    for value in values:
-        counts[min(int(value * bins / 100), bins - 1)] += 1
-    top = max(counts) or 1
-    left, bottom, bar_w = 40, height - 28, (width - 50) / bins
-    body = [f'<line x1="{left}" y1="{bottom}" x2="{width - 5}" y2="{bottom}" stroke="#999"/>']
-    for i, count in enumerate(counts):
-        h = (bottom - 20) * count / top
-        x = left + i * bar_w
-        color = PALETTE[1] if i < bins * 0.5 else PALETTE[3] if i < bins * 0.9 else PALETTE[2]
-        low, high = i * 100 // bins, (i + 1) * 100 // bins
-        body.append(f'<rect x="{x + 1:.1f}" y="{bottom - h:.1f}" width="{bar_w - 2:.1f}" height="{h:.1f}" '
-                    f'fill="{color}"><title>score {low}-{high}: {count} papers</title></rect>')
-        if count:
-            body.append(f'<text x="{x + bar_w / 2:.1f}" y="{bottom - h - 4:.1f}" text-anchor="middle">{count}</text>')
-        body.append(f'<text x="{x + bar_w / 2:.1f}" y="{bottom + 16}" text-anchor="middle">{low}</text>')
-    return _svg(width, height, body, title)
+@dataclass(frozen=True)
+class Label:
+    x: float
+    y: float
+    text: str
+    anchor: str = "start"
+    rotate: float = 0.0
+    css: str = ""
+    title: str = ""
+    href: str | None = None
 
 
-def line_chart(series: dict[str, list[tuple[str, float]]], title: str, width: int = 640, height: int = 280) -> str:
-    """One line per series over dates (x: sorted distinct dates, y: 0-100)."""
+@dataclass
+class Chart:
+    width: float
+    height: float
+    title: str
+    rects: list[Rect] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    lines: list[tuple[float, float, float, float, str]] = field(default_factory=list)  # x1, y1, x2, y2, css
+    polylines: list[tuple[str, str]] = field(default_factory=list)  # points, css
+    dots: list[tuple[float, float, str, str]] = field(default_factory=list)  # cx, cy, css, title
+
+
+def status_bar(counts: dict[Status, int], title: str, width: int = 300, height: int = 16) -> Chart:
+    """One digest's papers as a 100% stacked bar: clean / warning / error / not summarised / dropped."""
+    chart = Chart(width, height, title)
+    total = sum(counts.values())
+    if not total:
+        chart.rects.append(Rect(0, 0, width, height, "st-none", f"{title}: no papers"))
+        return chart
+    x = 0.0
+    for status in STATUS_ORDER:
+        count = counts.get(status, 0)
+        if not count:
+            continue
+        w = width * count / total
+        chart.rects.append(Rect(round(x, 1), 0, round(w, 1), height, f"st-{status.value}",
+                                f"{status.label}: {count} of {total} ({100 * count / total:.1f}%)"))
+        x += w
+    return chart
+
+
+@dataclass(frozen=True)
+class HeatColumn:
+    label: str  # short, shown (the date, else the digest's number)
+    title: str  # the digest's file name
+    papers: int
+    href: str  # where the column's digest is (its section or page)
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    label: str  # "F103 paper-not-summarized"
+    severity: str  # worst severity of the rule's findings over the run
+    counts: Sequence[int]  # papers with the rule, per column
+    hrefs: Sequence[str]
+
+
+def heatmap(rows: Sequence[HeatRow], columns: Sequence[HeatColumn], title: str, max_width: int = 1340) -> Chart:
+    """Rules down, digests across; a cell's shade is the share of the digest's papers the rule flags."""
+    longest = max((len(c.label) for c in columns), default=1)
+    left, top, cell_h = 250, round(18 + 6.2 * longest * 0.77), 20  # room for the slanted column labels
+    cell_w = max(6.0, min(44.0, (max_width - left - 60) / max(len(columns), 1)))
+    width = left + cell_w * len(columns) + 60  # room for the last column's slanted label
+    chart = Chart(round(width), top + cell_h * len(rows) + 8, title)
+    if not rows:
+        chart.height = 40
+        chart.labels.append(Label(8, 24, "no findings", css="muted"))
+        return chart
+    every = max(1, round(14 / cell_w))  # label every n-th column when cells are narrower than a label
+    for c, column in enumerate(columns):
+        if c % every:
+            continue
+        x = left + cell_w * c + cell_w / 2
+        chart.labels.append(Label(round(x + 4, 1), top - 6, column.label, rotate=-50, css="small",
+                                  title=f"{column.title}: {column.papers} papers", href=column.href))
+    for r, row in enumerate(rows):
+        y = top + cell_h * r
+        chart.labels.append(Label(left - 6, y + 14, row.label[:34], anchor="end", css=f"rule-{row.severity}",
+                                  title=row.label))
+        for c, (count, column) in enumerate(zip(row.counts, columns, strict=True)):
+            if not count:
+                # no tooltip on an empty cell (most cells of a long run): the column's label names the digest
+                chart.rects.append(Rect(round(left + cell_w * c, 1), y, round(cell_w - 1, 1), cell_h - 1,
+                                        "cell-0" if column.papers else "cell-na", ""))
+                continue
+            share = count / column.papers if column.papers else 1.0
+            level = 1 + min(4, int(share * 20))  # 5 shades: <5%, <10%, <15%, <20%, 20% and more of the papers
+            chart.rects.append(Rect(round(left + cell_w * c, 1), y, round(cell_w - 1, 1), cell_h - 1,
+                                    f"heat-{row.severity} lv-{level}",
+                                    f"{row.label} in {column.title}: {count} of {column.papers} papers "
+                                    f"({100 * share:.1f}%)", href=row.hrefs[c],
+                                    text=str(count) if cell_w >= 26 else ""))
+    return chart
+
+
+def line_chart(series: dict[str, list[tuple[str, float]]], title: str, width: int = 660, height: int = 250) -> Chart:
+    """One line per series over dates (x: sorted distinct dates, y: 0-100, the green line at GOOD)."""
     dates = sorted({d for points in series.values() for d, _ in points})
+    legend_rows = (len(series) + 1) // 2
+    chart = Chart(width, height + legend_rows * 14 + 6, title)
     if not dates:
-        return _svg(width, 40, ['<text x="8" y="24" class="muted">no dated digests</text>'], title)
-    left, right, top, bottom = 60, width - 30, 12, height - 90
+        chart.height = 40
+        chart.labels.append(Label(8, 24, "no dated digests with papers", css="muted"))
+        return chart
+    left, right, top, bottom = 76, width - 30, 12, height - 72  # room for the first date's slanted label
     step = (right - left) / max(len(dates) - 1, 1)
     x_of = {d: left + i * step if len(dates) > 1 else (left + right) / 2 for i, d in enumerate(dates)}
 
-    # Zoom the y axis to the data (scores cluster near 100), in steps of 10.
-    lowest = min(v for points in series.values() for _, v in points)
-    floor = max(0, int((lowest - 5) // 10) * 10)
-
     def y_of(value: float) -> float:
-        return bottom - (bottom - top) * (value - floor) / (100 - floor)
+        return round(bottom - (bottom - top) * value / 100, 1)
 
-    body = []
-    for tick in (floor, (floor + 100) // 2, 100):
-        body.append(f'<line x1="{left}" y1="{y_of(tick):.1f}" x2="{right}" y2="{y_of(tick):.1f}" stroke="#ddd"/>'
-                    f'<text x="{left - 4}" y="{y_of(tick) + 4:.1f}" text-anchor="end">{tick}</text>')
-    for d in dates:
-        body.append(f'<text x="{x_of[d]:.1f}" y="{bottom + 12}" text-anchor="end" font-size="10" '
-                    f'transform="rotate(-35 {x_of[d]:.1f} {bottom + 12})">{escape(d)}</text>')
-    legend_y = bottom + 78
+    for tick in (0, 50, GOOD, 100):
+        chart.lines.append((left, y_of(tick), right, y_of(tick), "grid-good" if tick == GOOD else "grid"))
+        chart.labels.append(Label(left - 4, y_of(tick) + 4, f"{tick:g}", anchor="end", css="small"))
+    every = max(1, len(dates) // 24)
+    for i, d in enumerate(dates):
+        if i % every == 0:
+            chart.labels.append(Label(round(x_of[d], 1), bottom + 12, d, anchor="end", rotate=-35, css="small"))
     for i, (name, points) in enumerate(sorted(series.items())):
-        color = PALETTE[i % len(PALETTE)]
+        css = f"ser-{i % SERIES_COLOURS}"
         ordered = sorted(points)
-        coords = " ".join(f"{x_of[d]:.1f},{y_of(v):.1f}" for d, v in ordered)
         if len(ordered) > 1:
-            body.append(f'<polyline points="{coords}" fill="none" stroke="{color}" stroke-width="2"/>')
+            chart.polylines.append((" ".join(f"{x_of[d]:.1f},{y_of(v):.1f}" for d, v in ordered), css))
         for d, v in ordered:
-            body.append(f'<circle cx="{x_of[d]:.1f}" cy="{y_of(v):.1f}" r="4" fill="{color}">'
-                        f"<title>{escape(name)} {escape(d)}: {v:.1f}</title></circle>")
-        lx = 10 + (i % 2) * (width // 2)
-        ly = legend_y + (i // 2) * 14
-        body.append(f'<rect x="{lx}" y="{ly - 8}" width="10" height="10" fill="{color}"/>'
-                    f'<text x="{lx + 14}" y="{ly + 1}" font-size="10">{escape(name[:48])}</text>')
-    total_height = max(height, legend_y + ((len(series) + 1) // 2) * 14 + 6)
-    return _svg(width, total_height, body, title)
+            chart.dots.append((round(x_of[d], 1), y_of(v), css, f"{name} {d}: {v:.1f}"))
+        lx, ly = 10 + (i % 2) * (width // 2), height + (i // 2) * 14
+        chart.rects.append(Rect(lx, ly - 8, 10, 10, css, name))
+        chart.labels.append(Label(lx + 14, ly + 1, name[:52], css="small", title=name))
+    return chart
