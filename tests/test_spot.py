@@ -62,7 +62,7 @@ def test_paper_with_error_exits_1_and_lists_the_finding() -> None:
 def test_paper_json() -> None:
     result = CliRunner().invoke(app, ["paper", "2605.20209", str(MAY), "-f", "json", "--select", "F103"])
     data = json.loads(result.stdout)
-    assert data["arxiv_id"] == "2605.20209" and data["score"] == 80.0
+    assert data["arxiv_id"] == "2605.20209" and data["score"] == 0.0  # an error at full confidence: render/report/score.py
     assert [f["rule"] for f in data["findings"]] == ["F103"]
 
 
