@@ -8,8 +8,9 @@ Formula (stated in the report itself and in report.json):
     digest score = mean paper score; none (grey) when the digest holds no paper at all
 
 An error is a wrong or missing summary (a rule earns ``error`` only at 90% held-out precision), so one error at
-full confidence takes the paper to 0 and a digest can score no more than its share of papers without an error:
-a day where every summary failed scores 0, a day with a fifth of its papers in error at most 80. Severities are
+full confidence takes the paper to 0 and a digest scores about its share of papers without an error (an error
+below full confidence leaves a little): a day where every summary failed scores 0, a day with a fifth of its
+papers in error about 80. Severities are
 read from the findings, so a recalibrated rule moves the scores with it; no rule id is named here.
 
 Statuses (the per-day bar) are exclusive, the first that applies: dropped (the AI file lost the paper), not
