@@ -167,3 +167,11 @@ def test_percentages_in_a_slash_list_are_each_read() -> None:
     assert [q.value for q in extract_chinese_quantities("提升结果准确率最高4.1%/16.4%")] == [4.1, 16.4]
     assert [q.value for q in extract_chinese_quantities("分别为93%/90%/91%")] == [93.0, 90.0, 91.0]
     assert [q.text for q in extract_chinese_quantities("比例为3/5")] == ["3/5"]
+
+
+def test_spelled_fractions_and_ranges_with_a_unit_on_each_end() -> None:
+    # dw-dengwei 2026-02-12, 2602.10725: "在类型模型中不超过兼容类型数量的三分之一"
+    [third] = extract_chinese_quantities("在类型模型中不超过兼容类型数量的三分之一")
+    assert round(third.value, 4) == 0.3333 and WORD in third.qualifiers
+    assert [round(q.value, 4) for q in extract_chinese_quantities("成本降至六分之一，千分之五的误差")] == [0.1667, 0.005]
+    assert values("扩展到1.3倍-1.5倍") == [(1.3, "multiplier"), (1.5, "multiplier")]

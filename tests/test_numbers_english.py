@@ -197,3 +197,53 @@ def test_cleaning_latex_twice_changes_nothing_more(text: str) -> None:
 def test_cleaning_latex_is_idempotent(text: str) -> None:
     once = clean_latex(text)
     assert clean_latex(once) == once
+
+
+# ---------------------------------------------------------------- issue 11 item 5: forms a summary restates
+
+def test_hyphenated_scale_words_carry_their_scale() -> None:
+    # dw-dengwei 2025-03-19, 2503.13956: "among 7-billion-parameter video LLMs"
+    assert values("among 7-billion-parameter video LLMs") == [(7e9, "count")]
+    assert values("a seven-billion-parameter model") == [(7e9, "count")]  # the class: <number word>-<scale>
+    assert values("1.5-million images and a million prompts") == [(1.5e6, "count"), (1e6, "count")]
+    # dw-dengwei 2026-05-21, 2605.20942: "training a small 2- or 4-billion-parameter model"
+    assert values("training a small 2- or 4-billion-parameter model") == [(2e9, "count"), (4e9, "count")]
+
+
+def test_spelled_fractions() -> None:
+    # dw-dengwei 2026-02-12, 2602.10725: "is at most one third of the number of compatibility types"
+    [third] = extract_english_quantities("is at most one third of the number of compatibility types")
+    assert third.value == pytest.approx(1 / 3) and {WORD, FRACTION} <= third.qualifiers
+    assert [round(q.value, 4) for q in english_number_words("one-sixth of the cost, two-fifths of users")] == [
+        0.1667, 0.4]
+    assert [round(q.value, 4) for q in english_number_words("a tenth of the data")] == [0.1]
+    assert english_number_words("a fifth model and the sixth stage") == []  # ordinals, not fractions
+    # dw-dengwei 2026-05-21, 2605.21178: "one in three metaphors in the output were changed"
+    [proportion] = [q for q in english_number_words("one in three metaphors in the output") if FRACTION in q.qualifiers]
+    assert proportion.value == pytest.approx(1 / 3)
+    assert [q.value for q in extract_english_quantities("1 in 10 samples") if FRACTION in q.qualifiers] == [0.1]
+
+
+def test_latex_powers_are_exact_and_comparisons_are_cleaned() -> None:
+    assert clean_latex("$10^{30}$") == "1" + "0" * 30  # not 1000000000000000019884624838656
+    [big] = extract_english_quantities("$2.5 \\times 10^{30}$ erg")
+    assert big.value == 2.5e30 and big.show() == "2.5e+30"
+    # hepstoday 2026-03-12, 2603.10818: "at the level of $10^{-6}$"
+    assert values("at the level of $10^{-6}$") == [(1e-6, "plain")]
+    # dw-dengwei 2025-03-19, 2503.13956: "a fixed low frame rate of frame-per-second (FPS) $\leqslant$2"
+    [bound] = extract_english_quantities("frame-per-second (FPS) $\\leqslant$2, leading to")
+    assert bound.value == 2 and UPPER in bound.qualifiers
+    # dw-dengwei 2026-02-12, 2602.10657: "$8.5\mathrm{B}$ to $60\mathrm{B}$ tokens"
+    assert values("$8.5\\mathrm{B}$ to $60\\mathrm{B}$ tokens") == [(8.5e9, "count"), (60e9, "count")]
+
+
+def test_a_range_with_a_unit_on_each_end() -> None:
+    # dw-dengwei 2026-02-12, 2602.10940: "baseline USP scales to 1.30×-1.46× of 2-GPU performance"
+    low, high, _ = extract_english_quantities("baseline USP scales to 1.30×-1.46× of 2-GPU performance")
+    assert (low.value, high.value) == (1.3, 1.46) and RANGE in high.qualifiers and DOWN not in high.qualifiers
+
+
+@pytest.mark.parametrize("text", ["MVQA\u201068K", "Sentinel\u20112", "x86\u201164"])
+def test_a_unicode_hyphen_keeps_a_name(text: str) -> None:
+    # dw-dengwei 2025-09-16, 2509.11589 names "MVQA-68K"; a Unicode hyphen must not free its digits
+    assert values(text) == []

@@ -200,3 +200,26 @@ def test_bound_slack_only_between_numbers_of_one_kind() -> None:
     [within] = en("keeping average zero-shot accuracy within $2\\%$ of the unpruned baseline")
     assert supports(within, zh("可使推理吞吐量提高1.30倍")) is False
     assert status("准确率约40%", "an accuracy of 0.41") == "supported"
+
+
+# ---------------------------------------------------------------- issue 11 item 5: a number bound to its kind
+
+def test_a_percentage_is_no_count_and_a_count_no_percentage() -> None:
+    assert status("提升20%", "evaluated on 20 tasks") == "unsupported"
+    assert status("6个开源模型", "reduces attack success rates by 6%") == "unsupported"
+    assert status("准确率85.2%", "reaches 85.2 mIoU on ADE20K") == "supported"  # a metric value without %
+    assert status("RULER提升超过3分", "and over 3 points on RULER") == "supported"  # 分 counts points
+
+
+def test_qualifier_slack_reaches_only_the_summarys_own_rounding() -> None:
+    assert status("约40%", "retains 38.6% of the performance") == "supported"  # 40 is a round number
+    assert status("约46.5%", "reduces input time by 46.7%") == "unsupported"
+    assert status("约84%", "reduces omission errors by about 91%") == "unsupported"
+    assert status("反射任务低于8%", "and below 7% on reflections") == "unsupported"  # a bound restated differently
+
+
+def test_a_scaled_number_is_truncated_never_rounded_up() -> None:
+    # dw-dengwei 2025-09-16, 2509.10555: "comprising nearly 240k clip-caption pairs" -> "包含24万视频片段-字幕对"
+    assert status("包含24万视频片段-字幕对", "comprising nearly 240k clip-caption pairs") == "supported"
+    assert status("包含25万视频片段-字幕对", "comprising nearly 240k clip-caption pairs") == "unsupported"
+    assert status("3B参数的模型", "a small 2- or 4-billion-parameter model") == "unsupported"

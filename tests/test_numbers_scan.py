@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.analysis import number_marks
-from checker.numbers import chinese, english, latex, quantity, text_spans
+from checker.numbers import chinese, english, english_words, latex, names, quantity, text_spans
 from checker.numbers.scan import scan, scan_at
 from checker.text import sentences
 
@@ -28,7 +28,7 @@ TEXTS = [
 ]
 PATTERNS = [
     (english._QUANTITY, english._QUANTITY_SCREEN),
-    (english._NUMBER_WORDS, english._NUMBER_WORDS_SCREEN),
+    (english_words._NUMBER_WORDS, english_words._NUMBER_WORDS_SCREEN),
     (chinese._ARABIC, chinese._ARABIC_SCREEN),
     (chinese._CHINESE_COUNT, chinese._CHINESE_COUNT_SCREEN),
     (number_marks.MARKER, number_marks.MARKER_START),
@@ -56,7 +56,7 @@ def _read(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str
 @pytest.mark.parametrize(("pattern", "screen"), PATTERNS)
 def test_scan_gives_the_matches_of_finditer(pattern: re.Pattern[str], screen: re.Pattern[str]) -> None:
     for text in TEXTS:
-        text = text.lower() if pattern is english._NUMBER_WORDS else chinese.normalize_chinese(text)
+        text = text.lower() if pattern is english_words._NUMBER_WORDS else chinese.normalize_chinese(text)
         assert _read(scan(pattern, screen, text)) == _read(list(pattern.finditer(text)))
 
 
@@ -74,9 +74,9 @@ def test_scan_at_skips_candidates_inside_the_previous_match() -> None:
 
 def test_number_words_found_from_whole_words_of_the_text() -> None:
     text = "ten benchmarks, often twenty-five tasks, someone doubled it; fourteen of them, in two-stage runs"
-    found = [m.group(0) for m in english._number_word_matches(text)]
+    found = [m.group(0) for m in english_words._number_word_matches(text)]
     assert found == ["ten", "twenty-five", "doubled", "fourteen", "two"]
-    assert english._number_word_matches("attention is often all you need") == []
+    assert english_words._number_word_matches("attention is often all you need") == []
 
 
 @settings(max_examples=300, deadline=None)
@@ -92,7 +92,7 @@ def test_ascii_quantity_starts_hold_every_match(text: str) -> None:
 @given(text=texts)
 def test_number_word_matches_are_those_of_finditer(text: str) -> None:
     lower = text.lower()
-    assert _read(english._number_word_matches(lower)) == _read(list(english._NUMBER_WORDS.finditer(lower)))
+    assert _read(english_words._number_word_matches(lower)) == _read(list(english_words._NUMBER_WORDS.finditer(lower)))
 
 
 @settings(max_examples=300, deadline=None)
@@ -142,3 +142,11 @@ def test_the_list_marker_hint_is_found_wherever_a_marker_is(text: str) -> None:
 def test_a_text_without_the_scientific_hint_is_left_to_the_other_rewrites(text: str) -> None:
     if not latex._SCIENTIFIC_HINT.search(text):
         assert latex._SCIENTIFIC.sub(latex._format_scientific, text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet="aZ09-_./ xX3(:中", max_size=30))
+def test_names_are_those_of_the_token_scan(text: str) -> None:
+    # checker.numbers.names looks only around glued digits; it must find what a scan of every token finds
+    slow = [m.span() for m in names._TOKEN.finditer(text) if names._is_name(m.group(0).rstrip("."))]
+    assert names.names(text) == slow

@@ -33,7 +33,7 @@ _FULL_WIDTH_RE = re.compile("[０-９％．＋－～]")
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _ARABIC = re.compile(
     rf"(?=[-+±\d])(?<![A-Za-z0-9_.@^\-第])(?<![^%]/)(?P<sign>[-+±](?=\d))?(?P<a>{_NUM})"
-    rf"(?:(?P<aunit>%)?\s*(?P<sep>-|~|至|到)\s*(?P<b>{_NUM}))?"
+    rf"(?:(?P<aunit>%|倍|×)?\s*(?P<sep>-|~|至|到)\s*(?P<b>{_NUM}))?"
     r"(?P<more>多|余)?(?P<scale>\s*(?:万亿|千万|百万|万|亿|千(?![米克瓦]))|[KkMBT](?![A-Za-z0-9]))?"
     r"(?P<unit>\s*(?:%|个百分点|百分点|pp(?![A-Za-z])|倍|(?:x(?![A-Za-z0-9])|×)(?!\s*\d)))?"
 )
@@ -61,6 +61,8 @@ _ONE_OR_ZERO = frozenset({"一", "零", "〇"})
 _WORD_ONLY = frozenset({WORD})
 _WORD_MORE = frozenset({WORD, LOWER})
 _PERCENT_WORDS = re.compile(rf"百分之(?P<n>[{_CN}点]+|\d+(?:\.\d+)?)")
+# A spelled fraction: 六分之一 (1/6), 三分之二, 千分之五; 百分之 is a percentage (above).
+_FRACTION_WORDS = re.compile(r"(?P<den>[二两三四五六七八九十千万]+|\d+)分之(?P<num>[一二两三四五六七八九十]+|\d+)")
 # Opens with the class (the lookbehind then checks the character before it), so the engine skips ahead fast.
 _TENTHS = re.compile(r"(?P<n>[二三四五六七八九])(?<![零〇一二两三四五六七八九十百千].)成(?![为功本员果立就型像长熟分绩])")
 
@@ -70,8 +72,8 @@ def _reversed_alternatives(words: str) -> str:
 
 
 _APPROX_BEFORE = "约|大约|近|接近|将近|大概|~|≈"
-_LOWER_BEFORE = "超过|超|逾|高于|多于|至少|大于|>|≥"
-_UPPER_BEFORE = "最多|至多|不到|不足|低于|少于|小于|不超过|<|≤"
+_LOWER_BEFORE = "超过|超|逾|高于|多于|至少|大于|>|≥|≳"
+_UPPER_BEFORE = "最多|至多|不到|不足|低于|少于|小于|不超过|<|≤|≲"
 # Read backwards from the number (one anchored attempt instead of a search over the window).
 _BEFORE = re.compile(
     r"\s*(?:(?P<approx>" + _reversed_alternatives(_APPROX_BEFORE) + ")"
@@ -162,6 +164,14 @@ def _arabic(text: str) -> list[Quantity]:
     return out
 
 
+_FRACTION_WORD = frozenset({WORD, FRACTION})
+
+
+def _numeral(span: str) -> int | None:
+    """Digits or Chinese numerals (a fraction's parts)."""
+    return int(span) if span.isdigit() else chinese_to_number(span)
+
+
 def _words(text: str) -> list[Quantity]:
     out = []
     counts = scan(_CHINESE_COUNT, _CHINESE_COUNT_SCREEN, text) if _MAY_HOLD_COUNT.search(text) or "一一一一" in text else ()
@@ -194,6 +204,11 @@ def _words(text: str) -> list[Quantity]:
         out.append(Quantity(value=number, kind="percent", resolution=resolution_of(decimals, 1.0),
                             text=match.group(0), start=match.start(), end=match.end(),
                             qualifiers=frozenset({WORD}) | _qualifiers(text, match.start(), match.end(), "")))
+    for match in _FRACTION_WORDS.finditer(text) if "分之" in text else ():
+        numerator, denominator = (_numeral(match.group(group)) for group in ("num", "den"))
+        if numerator and denominator:
+            out.append(Quantity(value=numerator / denominator, kind="plain", resolution=0.001, text=match.group(0),
+                                start=match.start(), end=match.end(), qualifiers=_FRACTION_WORD))
     for match in _TENTHS.finditer(text) if "成" in text else ():
         value = chinese_to_number(match.group("n"))
         if value is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from checker.numbers.english_words import SCALES, english_number_words, proportions
 from checker.numbers.latex import clean_latex
 from checker.numbers.quantity import (
     APPROX,
@@ -18,7 +19,6 @@ from checker.numbers.quantity import (
     RANGE,
     SPAN,
     UPPER,
-    WORD,
     Kind,
     Quantity,
     parse_number,
@@ -30,8 +30,8 @@ from checker.numbers.scan import scan, scan_at
 _NUM = r"\d+\.\s\d{1,2}(?=\s*%)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d.,])|\d+(?:\.\d+)?|\.\d+"
 _QUANTITY = re.compile(
     rf"(?=[-+±.\d])(?<![A-Za-z0-9_.@/^\-])(?P<sign>[-+±](?=\d))?(?P<a>{_NUM})"
-    rf"(?:(?P<aunit>%)?\s*(?P<sep>-|to|~)\s*(?P<b>{_NUM}))?"
-    r"(?P<scale>\s*(?:thousand|million|billion|trillion)\b|[KkMBT](?![A-Za-z0-9]))?"
+    rf"(?:(?P<aunit>%|\s?×|x)?\s*(?P<sep>-|to|~)\s*(?P<b>{_NUM}))?"
+    r"(?P<scale>(?:\s*|-)(?:thousand|million|billion|trillion)s?\b|\s*bn\b|[KkMBT](?![A-Za-z0-9]))?"
     r"(?P<unit>\s*(?:%|percent(?:age)?[\s-]+points?|per\s?cent|percent|pp\b|p\.p\.|points?\b)"
     r"|\s*(?:×|x(?![A-Za-z0-9]))(?!\s*\d)|\s*times\b|-?fold\b)?"
 )
@@ -39,37 +39,6 @@ _QUANTITY = re.compile(
 _QUANTITY_SCREEN = re.compile(r"[-+±.\d](?<![A-Za-z0-9_.@/^\-].)")
 _DIGIT_MASK = bytes(0x30 if 0x30 <= byte <= 0x39 else 0x20 for byte in range(256))  # digits -> "0", the rest -> " "
 _NOT_BEFORE_QUANTITY = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.@/^-")
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-           "k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "a dozen": 12,
-}
-_MULTIPLIER_VALUES = {"twice": 2.0, "doubl": 2.0, "tripl": 3.0, "half": 0.5, "halv": 0.5, "an order of magnitude": 10.0}
-_PARTS = {"one-third": 1 / 3, "one third": 1 / 3, "a third": 1 / 3, "two-thirds": 2 / 3, "two thirds": 2 / 3,
-          "one-quarter": 0.25, "one quarter": 0.25, "a quarter": 0.25, "three-quarters": 0.75,
-          "three quarters": 0.75}
-# The lookahead lets the scan skip most positions; alternatives are grouped by their first letter.
-_NUMBER_WORDS = re.compile(
-    r"(?=[tfsenohad])\b(?:(?P<part>(?:one|two|a)[\s-]thirds?|(?:one|a|three)[\s-]quarters?)\b"
-    r"|(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]?(?P<w2>one|two|three|four|five|six"
-    r"|seven|eight|nine))?|(?P<w>t(?:wo|hree|en|welve|hirteen)|f(?:our|ive|ourteen|ifteen)|s(?:ix|even|ixteen|eventeen)"
-    r"|e(?:ight|leven|ighteen)|n(?:ine|ineteen)|one|hundred|(?:a )?dozen))\b"
-    r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion)\b)?(?P<unit>\s*(?:percent\b|-?fold\b|times\b))?"
-    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold\b"
-    r"|(?P<mult>twice|doubl(?:es|ed|ing|e)|tripl(?:es|ed|ing|e)|halv(?:es|ed|ing|e)|half|an order of magnitude)\b)"
-)
-
-# Where a number word can start: a letter after a word boundary, then the rest of a number word's first
-# letters (see checker.numbers.scan): "for" and "a task" are not tried.
-_NUMBER_WORDS_SCREEN = re.compile(
-    r"[tfsenohad](?<!\w.)(?:(?<=t)(?:wo|hr|hi|en|wel|wen|wic|rip|hou)|(?<=f)(?:ou|ort|iv|if)|(?<=s)(?:ix|even)"
-    r"|(?<=e)(?:ig|lev)|(?<=n)ine|(?<=o)ne|(?<=h)(?:un|al)|(?<=d)(?:oz|oub)|(?<=a)(?:[\s-][tqd]|n o))"
-)
-
-
 def _ascii_quantity_starts(text: str) -> list[int]:
     """Every position of an ASCII text where ``_QUANTITY`` can match, found without a regex scan.
 
@@ -93,62 +62,6 @@ def _ascii_quantity_starts(text: str) -> list[int]:
         digit = mask.find(b"0", after)
     return starts
 
-_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-# The word a number-word match opens with, as a whole token of letters (see ``_number_word_matches``).
-_OPENING_WORDS = frozenset(
-    word.encode()
-    for word in (
-        *_UNITS_WORDS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "hundred", *_TENS_WORDS, *(tens + units for tens in _TENS_WORDS for units in _UNITS_WORDS),
-        *(f"{word}fold" for word in (*_UNITS_WORDS[1:], "ten", "hundred", "thousand")),
-        "twice", "double", "doubles", "doubled", "doubling", "triple", "triples", "tripled", "tripling",
-        "halve", "halves", "halved", "halving", "half",
-    )
-)
-# Matches that open with "a", "an" or "one" before these words (a third, a dozen, an order of magnitude):
-# rare, so a text holding one of them is scanned the slow way.
-_PHRASE_WORDS = frozenset({b"third", b"thirds", b"quarter", b"quarters", b"dozen", b"magnitude"})
-_LETTERS_ONLY = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))  # a-z kept, the rest -> " "
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes (t(?:wo|en|...)): the engine tries a few
-    letters per position instead of every word."""
-    branches: dict[str, list[str]] = {}
-    for word in words:
-        if word:
-            branches.setdefault(word[0], []).append(word[1:])
-    alternatives = [re.escape(first) + _trie_pattern(rests) for first, rests in sorted(branches.items())]
-    if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-    return f"(?:{body})?" if "" in words else body
-
-
-# A whole word (between spaces of the _LETTERS_ONLY mask) that opens a number-word match, or a phrase word.
-_NUMBER_WORD_IN_MASK = re.compile(
-    (" (?:" + _trie_pattern(sorted(word.decode() for word in _OPENING_WORDS | _PHRASE_WORDS)) + ")(?= )").encode()
-)
-
-
-def _number_word_matches(lower: str) -> list[re.Match[str]]:
-    """``_NUMBER_WORDS`` matches of a lowercased text: ``scan`` in general; for ASCII text, only where a
-    whole word of the text opens a match (``_OPENING_WORDS``), found in a mask of its letters.
-
-    The mask (letters kept, anything else a space) opens every word with a space, a literal that the regex
-    engine skips to fast; padded with a space each side, a word at index ``i`` of the text is at ``i + 1``.
-    """
-    if not lower.isascii():
-        return scan(_NUMBER_WORDS, _NUMBER_WORDS_SCREEN, lower)
-    found = list(_NUMBER_WORD_IN_MASK.finditer(b" " + lower.encode("ascii").translate(_LETTERS_ONLY) + b" "))
-    if not found:
-        return []
-    if any(match.group(0)[1:] in _PHRASE_WORDS for match in found):
-        return scan(_NUMBER_WORDS, _NUMBER_WORDS_SCREEN, lower)
-    return scan_at(_NUMBER_WORDS, lower, [match.start() for match in found])
-
-
 def _reversed(phrases: str) -> str:
     """``phrases`` (|-separated) reversed, as alternatives, the longest first."""
     return "|".join(sorted((re.escape(phrase[::-1]) for phrase in phrases.split("|")), key=len, reverse=True))
@@ -165,8 +78,8 @@ _REFERENCE_BEFORE = _ending_with(
     "|step|stage|phase|level|task|track|round|no.|top|top-|#|pass@|@|p=|p =|p<|p <|p>|p >|p≤|p ≤"
 )
 _APPROX_BEFORE = "approximately|approx.|about|around|roughly|nearly|almost|close to|~|≈|some"
-_LOWER_BEFORE = "over|more than|greater than|above|exceeding|exceeds|at least|beyond|>|≥|>="
-_UPPER_BEFORE = "up to|at most|less than|fewer than|under|below|within|<|≤|<="
+_LOWER_BEFORE = "over|more than|greater than|above|exceeding|exceeds|at least|beyond|>|≥|>=|≳"
+_UPPER_BEFORE = "up to|at most|less than|fewer than|under|below|within|<|≤|<=|≲"
 # The three in one pattern, tried in this order (no phrase ends in a space, so each can only match after all the
 # spaces: one attempt gives what three _ending_with patterns tried in turn would).
 _QUALIFIER_BEFORE = re.compile(
@@ -235,8 +148,10 @@ def _not_a_quantity(text: str, match: re.Match[str], groups: Groups) -> bool:
 
 def _from_match(text: str, match: re.Match[str], groups: Groups) -> list[Quantity]:
     sign, a, a_unit, b, scale_word, unit = groups
-    scale_word = (scale_word or "").strip()
-    scale = _SCALES.get(scale_word.lower() if len(scale_word) > 1 else scale_word, 1.0)
+    scale_word = (scale_word or "").strip(" \t\n-")
+    if len(scale_word) > 2 and scale_word[-1] in "sS":
+        scale_word = scale_word[:-1]  # "1.2 millions"
+    scale = SCALES.get(scale_word.lower() if len(scale_word) > 1 else scale_word, 1.0)
     unit = unit or ""
     qualifiers = _qualifiers(text, match.start(), sign)
     end = match.end()
@@ -254,57 +169,9 @@ def _quantity(digits: str, unit: str, scale: float, shown: str, start: int, end:
     return Quantity(value * scale, kind, resolution_of(decimals, scale), shown, start, end, qualifiers)
 
 
-def _lower_same_length(text: str) -> str:
-    """``text.lower()``, except characters whose lower case is longer ("İ" -> "i̇") stay as they are, so that
-    positions in the result are positions in ``text``."""
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(low if len(low := char.lower()) == 1 else char for char in text)
-
-
-def english_number_words(text: str) -> list[Quantity]:
-    """Quantities written in words: "ten benchmarks", "three million", "twenty-five", "doubles", "half"."""
-    out = []
-    for match in _number_word_matches(_lower_same_length(text)):  # spans index ``text``
-        if match.group("fold"):
-            fold = match.group("fold")
-            out.append(Quantity(value=float(_WORDS.get(fold, 1000)), kind="multiplier", resolution=1.0,
-                                text=text[match.start():match.end()], start=match.start(), end=match.end(),
-                                qualifiers=frozenset({WORD})))
-            continue
-        if match.group("mult"):
-            word = match.group("mult")
-            value = next((v for stem, v in _MULTIPLIER_VALUES.items() if word.startswith(stem)), 0.0)
-            if not value:
-                continue
-            qualifiers = {WORD, APPROX} if value == 10.0 else {WORD}
-            out.append(Quantity(value=value, kind="multiplier", resolution=1.0 if value >= 1 else 0.1,
-                                text=match.group(0), start=match.start(), end=match.end(),
-                                qualifiers=frozenset(qualifiers)))
-            continue
-        if match.group("part"):
-            part = _PARTS.get(match.group("part"))
-            if part is None:  # "a thirds", "one thirds": not a fraction we can name
-                continue
-            out.append(Quantity(value=part, kind="plain", resolution=0.001,
-                                text=text[match.start():match.end()], start=match.start(), end=match.end(),
-                                qualifiers=frozenset({WORD, FRACTION})))
-            continue
-        value = float(_WORDS[match.group("tens") or match.group("w")])
-        if match.group("w2"):
-            value += _WORDS[match.group("w2")]
-        scale_word = (match.group("scale") or "").strip()
-        value *= _SCALES.get(scale_word, 100.0 if scale_word == "hundred" else 1.0)
-        unit = match.group("unit") or ""
-        if value == 1 and not scale_word and not unit:
-            continue  # "one of the", "one-shot": not a count worth checking
-        kind: Kind = _kind(unit, True) if unit else "count"
-        out.append(Quantity(value=value, kind=kind, resolution=1.0, text=text[match.start():match.end()],
-                            start=match.start(), end=match.end(), qualifiers=frozenset({WORD})))
-    return out
-
-
+# A number whose hyphen waits for the scale of a later one: "2- or 4-billion", "7-, 13- and 70-billion".
+_SUSPENDED = re.compile(r"-(?:\s*,\s*\d+(?:\.\d+)?-)*\s*,?\s*(?:or|and|to)\s+\d+(?:\.\d+)?[\s-]?"
+                        r"(?P<scale>thousand|million|billion|trillion|[KMB](?![A-Za-z0-9]))")
 _FRACTION_TAIL = re.compile(r"/(\d+)(?![\d/.^]|\)\^)")
 _ORDINAL_TAIL = re.compile(r"(?:st|nd|rd|th)\b")
 
@@ -344,8 +211,13 @@ def english_quantities_of_clean(text: str, *, words: bool = True) -> list[Quanti
         special = None if unit or scale or b or not a.isdigit() else _fraction_or_ordinal(text, match, a)
         if special is not None:
             found.append(special)
+        elif not unit and not scale and not b and text.startswith("-", match.end()) \
+                and (suspended := _SUSPENDED.match(text, match.end())) is not None:
+            # "2- or 4-billion-parameter": the scale of the last number is the scale of all
+            found.extend(_from_match(text, match, (groups[0], a, None, None, suspended.group("scale"), None)))
         elif not _not_a_quantity(text, match, groups):
             found.extend(_from_match(text, match, groups))
+    found.extend(proportions(text, digits=True))
     if words:
         found.extend(english_number_words(text))
     found.sort(key=SPAN)

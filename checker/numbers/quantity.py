@@ -49,9 +49,15 @@ class Quantity(NamedTuple):
         return self.kind in MEASURED_KINDS or not self.is_integer or self.value >= 1000
 
     def show(self) -> str:
-        return self.text.strip()
+        """The number as written; a long run of digits (a power of ten written out) in scientific form."""
+        text = self.text.strip()
+        if len(text) > _LONGEST_SHOWN and _ONLY_DIGITS.fullmatch(text):
+            return f"{self.value:.6g}"
+        return text
 
 
+_LONGEST_SHOWN = 15  # digits: 10^{30} written out is shown as 1e+30
+_ONLY_DIGITS = re.compile(r"[\d.]+")
 SPAN = attrgetter("start", "end")  # the sort key of quantities in text order
 
 _DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")

@@ -8,6 +8,7 @@ from checker.numbers.chinese import may_hold_quantity, normalize_and_extract, no
 from checker.numbers.english import english_number_words, english_quantities_of_clean
 from checker.numbers.latex import clean_latex
 from checker.numbers.match import Support, find_support
+from checker.numbers.names import blank_names, name_sizes
 from checker.numbers.quantity import FRACTION, Quantity, canonical_digits, digit_tokens
 from checker.numbers.text_spans import sentence_around, sentence_starts
 
@@ -65,6 +66,32 @@ class NumberView:
     def abstract_tokens(self) -> frozenset[str]:
         """Digits of the abstract and the title, names included (Qwen2.5-7B gives 2.5 and 7)."""
         return digit_tokens(self.abstract + " " + self._title)
+
+    @cached_property
+    def free_tokens(self) -> frozenset[str]:
+        """Digits the abstract and the title write outside names and outside the abstract's quantities: those the
+        extraction does not read as a quantity (Section 3, top-5, (2), p < 0.05, a number of the title). A
+        summary number with these digits is the abstract's, whatever its kind; digits inside a name (FP4,
+        Qwen3-VL-8B) or of a quantity of another kind (6%) are not; the parts of a fraction (30/33) are counts."""
+        text = blank_names(self.abstract)
+        if self.abstract_quantities:
+            pieces = []
+            position = 0
+            for quantity in self.abstract_quantities:
+                if quantity.start >= position and FRACTION not in quantity.qualifiers:  # 30/33: 30 and 33 tasks
+                    pieces.append(text[position:quantity.start])
+                    position = quantity.end
+            pieces.append(text[position:])
+            text = " ".join(pieces)
+        return digit_tokens(text + " " + blank_names(self._title))
+
+    @cached_property
+    def name_sizes(self) -> list[Quantity]:
+        """Sizes the abstract's and the title's names state (Name-90K, Llama-3-8B): a summary count of that size
+        restates them (9万, 80亿). Spans index the abstract, or the title after it and a space."""
+        offset = len(self.abstract) + 1
+        return [*name_sizes(self.abstract),
+                *(q._replace(start=q.start + offset, end=q.end + offset) for q in name_sizes(self._title))]
 
     @cached_property
     def all_abstract_quantities(self) -> list[Quantity]:
