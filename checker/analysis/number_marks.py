@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from checker.numbers import Quantity
-from checker.numbers.text_spans import clause_around
+from checker.numbers import Quantity, clause_around
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨"
 _CN_DIGITS = "一二三四五六七八九"

@@ -8,7 +8,7 @@ from checker.analysis.align import Piece, align, clauses, sentences
 from checker.analysis.context import PaperContext
 from checker.analysis.entities import SourceIndex
 from checker.analysis.keys import padded
-from checker.numbers.view import NumberView
+from checker.numbers import NumberView
 
 
 def abstract_sentences(ctx: PaperContext) -> list[Piece]:

@@ -27,7 +27,7 @@ from checker.analysis.context import PaperContext
 from checker.analysis.number_verdicts import verdicts
 from checker.analysis.per_paper import number_view
 from checker.model import BLOCK_LABELS, Category, Severity
-from checker.numbers.text_spans import clause_around
+from checker.numbers import clause_around
 from checker.rules.spec import Hit, Needs, RuleSpec
 
 

@@ -25,8 +25,7 @@ from collections.abc import Iterator
 from checker.analysis.context import PaperContext
 from checker.analysis.number_marks import CIRCLED, MARKER, MARKER_HINT, MARKER_START
 from checker.model import BLOCK_LABELS, Category, Severity
-from checker.numbers.scan import scan
-from checker.numbers.text_spans import clause_around
+from checker.numbers import clause_around, scan
 from checker.rules.spec import Hit, RuleSpec
 
 
