@@ -98,8 +98,13 @@ def test_dropped_number_is_an_omission() -> None:
     before = {f.message for f in by_rule(findings(paper(SEGMENTATION)), "O201")}
     [after] = by_rule(findings(paper(SEGMENTATION, result=result)), "O201")
     assert after.message not in before and "+19.21%" in after.message
-    assert after.block is None and after.severity.value == "warning"
+    # the summary still reports other results of the paper: the dropped one is a detail (info)
+    assert after.block is None and after.severity.value == "info"
     assert after.abstract_span is not None
+    # with no result of the paper left in any block, it is a warning
+    blocks = {name: "该方法表现良好。" for name in ("tldr", "result", "conclusion")}
+    [bare] = by_rule(findings(paper(SEGMENTATION, **blocks)), "O201")
+    assert bare.severity.value == "warning" and "+19.21%" in bare.message
 
 
 def test_results_without_numbers() -> None:

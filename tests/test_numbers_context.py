@@ -177,3 +177,42 @@ def test_our_value_given_to_the_baseline_is_caught(paper: Callable[..., Paper]) 
     assert found(paper("2503.13806"), "N101") == []
     result = paper("2503.13806").block_text("result").replace("0.937", "0.893")
     assert any("0.893" in h.message for h in found(paper("2503.13806", result=result), "N101"))
+
+
+# ------------------------------------------------------------------ O201 / O202: results, not settings or baselines
+
+@pytest.mark.parametrize(("record_id", "why_quiet"), [
+    ("2512.20884", "E[θ]=0.5 is a setting the method chose"),
+    ("2602.10940", "1.30×-1.46× is how the baseline USP scales"),
+    ("2509.11020", "about 20% is a figure of the competition organizers, before the paper speaks"),
+    ("2509.11220", "3.43 and 3.38 are the FID scores of the baselines VAE and WAE"),
+    ("2509.12130", "0.6941 and 0.6461 are the baselines' scores"),
+])
+def test_numbers_that_are_not_results_are_not_omissions(paper: Callable[..., Paper], record_id: str,
+                                                          why_quiet: str) -> None:
+    assert found(paper(record_id), "O201") == [], why_quiet
+
+
+def test_a_share_of_the_data_is_a_detail(paper: Callable[..., Paper]) -> None:
+    # dw-dengwei 2025-09-16, 2509.11303: "19.7% of questions contain culturally specific elements"
+    [hit] = found(paper("2509.11303"), "O201")
+    assert hit.severity.value == "info"
+
+
+def test_a_summary_without_any_result_of_the_paper_is_a_warning(paper: Callable[..., Paper]) -> None:
+    # dw-dengwei 2025-03-19, 2503.13883: "outperforming the previous best methods by 2.7% mAP50 and 1.6% ..."
+    [omitted] = found(paper("2503.13883"), "O201")
+    [no_numbers] = found(paper("2503.13883"), "O202")
+    assert omitted.severity.value == "warning" and "2.7%" in omitted.message
+    assert no_numbers.severity.value == "warning"
+    result = "YOLO-LLTS在TT100K-night上比此前最佳方法高2.7% mAP50和1.6% mAP50:95。"
+    partial = found(paper("2503.13883", result=result), "O201")
+    assert [f.severity.value for f in partial] == ["info"]  # the summary reports results; the rest are details
+    assert found(paper("2503.13883", result=result), "O202") == []
+
+
+def test_a_prior_work_share_is_background(paper: Callable[..., Paper], records: Records) -> None:
+    abstract = "Prior studies report that only 30% of generated answers are accurate. " + records["2503.13883"]["summary"]
+    result = "YOLO-LLTS在TT100K-night上比此前最佳方法高2.7% mAP50和1.6% mAP50:95，在CNTSSS上高1.3% mAP50和1.9% mAP50:95。"
+    hits = found(paper("2503.13883", abstract=abstract, result=result), "O201")
+    assert all("30%" not in h.message for h in hits)

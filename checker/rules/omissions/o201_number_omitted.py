@@ -1,10 +1,15 @@
-"""Key quantities of the abstract (result percentages, multipliers, metric values, data sizes) in no block.
+"""Key results of the abstract (percentages, multipliers, metric values) that no block carries.
 
 ## What it catches
 The abstract's key quantities (checker.analysis.key_numbers): every percentage, point gain and multiplier;
 decimals in a sentence about a metric (accuracy, F1, latency, speed-up ...) that do not follow a version name
-(Gemini 2.0); counts of a thousand or more in a sentence about data (samples, images, tokens ...). One
-finding per paper listing those no block carries, with the abstract sentence of the first. A block carries a
+(Gemini 2.0); counts of a thousand or more in a sentence about data (samples, images, tokens ...). Only those
+the paper reports about its own work count (``key_numbers.role_of``): not an aside (a confidence interval, an
+example), background (before the paper speaks of its own work, or a sentence about prior work), a setting (a
+weight, a threshold, λ = 0.1), nor a baseline's value ("outperforming VAE (3.43)", "from 28.1% to ..."). One
+finding per paper listing those no block carries, with the abstract sentence of the first result. A warning
+when the summary carries none of the abstract's measured results (the reader learns no result of the paper);
+info when only some are missing (the summary chose the ones it reports), or only data sizes. A block carries a
 number when it states it (within the abstract's rounding), a value that supports it or that it supports, its
 digits anywhere, or the number glued to its unit (0.66MB), in a slash list (93%/90%), or read as a year.
 
@@ -18,10 +23,11 @@ U-Net; once the clause "相比U-Net(4c)提升19.21% mIoU" is dropped, no block c
 
 ## Stays quiet on
 Numbers that are not key: numbers written in words, fractions, model sizes (7B, 400M), counts under a
-thousand; and minor ones: confidence intervals ("95% CI: 0.779-0.867"), counts given as examples in
-parentheses ("(e.g., only 100 used ...)"), background figures before the paper first speaks of its own work
-(we, our, this paper, here) in a sentence with no metric word, sizes of data a model was trained on, drawn
-from or used. Digits inside a name (Qwen2.5) do not carry a number. Papers without real blocks.
+thousand; numbers that are not the paper's results: confidence intervals ("95% CI: 0.779-0.867"), counts
+given as examples in parentheses, background figures ("Money laundering ... is estimated to account for 2%-5%
+of the global GDP"; "Prior studies report that ..."), settings ("a reward weight of 0.01", "E[θ]=0.5"),
+baselines' values, sizes of data a model was trained on, drawn from or used. Digits inside a name (Qwen2.5) do
+not carry a number. Papers without real blocks.
 """
 
 from __future__ import annotations
@@ -30,57 +36,54 @@ import re
 from collections.abc import Iterator
 
 from checker.analysis.context import PaperContext
-from checker.analysis.key_numbers import METRIC, METRIC_ASCII, key_quantities, mentions
+from checker.analysis.key_numbers import (
+    ASIDE,
+    BACKGROUND,
+    BASELINE,
+    DATA,
+    RESULT,
+    SETTING,
+    key_quantities,
+    role_of,
+)
 from checker.analysis.per_paper import number_view
 from checker.model import Category, Severity
-from checker.numbers import Quantity, canonical_digits, supports
-from checker.numbers.quantity import MEASURED_KINDS
-from checker.numbers.text_spans import sentence_around
-from checker.numbers.view import BlockNumbers, NumberView
+from checker.numbers import BlockNumbers, NumberView, Quantity, canonical_digits, sentence_around, supports
 from checker.rules.spec import Hit, Needs, RuleSpec
-
-# What a headline number is not: a confidence interval ("95% CI: 0.779-0.867", the 95% itself), a count given as
-# an example ("(e.g., only 100 used from 4,096 expected)").
-_CI_BEFORE = re.compile(r"(?:\bCI|confidence intervals?)[)\]]?\s*[:=]?\s*[\[(]?\s*(?:[\d.]+\s*(?:-|–|to|,)\s*)?$")
-_CI_AFTER = re.compile(r"\s*(?:CI\b|confidence interval)")
-_EXAMPLE_OPEN = re.compile(r"\((?:e\.g\.|for example|for instance)[^()]*$")
-
 
 # A data size of what a model was trained on or drawn from ("pre-trained on 800,000 samples", "10k instances
 # drawn from 4,974 videos", "Using D2R-MD, a 2-microsecond MD trajectory (12 000 frames)"): a detail, unlike the
 # size of data the paper builds or a count it reports as a result.
 _SOURCE_DATA = re.compile(r"train(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,4}?on\b|derived from|drawn from|sampled from"
                           r"|\b[Uu]sing\b")
-# The paper's own voice: a number before it, in a sentence without a metric, is background ("Money laundering ...
-# is estimated to account for 2%-5% of the global GDP").
-# (Opens with the class, then looks behind for a word start, so the engine skips ahead fast.)
-_OWN_VOICE = re.compile(r"[WwOoTtHh](?<!\w\w)(?:(?<=[Ww])e|(?<=[Oo])ur|(?<=[Tt])his (?:paper|work|study|article|letter)"
-                        r"|(?<=[Hh])ere)\b")
+_NOT_RESULTS = frozenset({ASIDE, BACKGROUND, SETTING, BASELINE})
+_HEADLINE_CONFIDENCE, _DETAIL_CONFIDENCE = 0.5, 0.3
 
 
-def _is_minor(quantity: Quantity, view: NumberView) -> bool:
-    """A number of the abstract the summary may leave out: an aside, a background figure before the paper speaks
-    of its own work, or the size of data a model was trained on or drawn from."""
-    if _is_aside(quantity, view.abstract):
-        return True
-    abstract = view.abstract
-    sentence = view.sentence(quantity) or ""
-    if _OWN_VOICE.search(abstract, 0, quantity.end) is None and _OWN_VOICE.search(abstract, quantity.end) \
-            and not mentions(METRIC_ASCII, METRIC, sentence):
-        return True  # background before the paper speaks: "about 20% of all verified fungi observations"
-    return quantity.is_integer and quantity.kind not in MEASURED_KINDS and _SOURCE_DATA.search(sentence) is not None
+def _omitted(ctx: PaperContext, view: NumberView) -> list[tuple[Quantity, str]]:
+    """The key quantities no block carries, each with its role; asides, background, settings, baselines' values
+    and sizes of source data left out."""
+    missing: list[tuple[Quantity, str]] = []
+    seen: set[float] = set()
+    for quantity in key_quantities(ctx):
+        if quantity.value in seen:
+            continue
+        seen.add(quantity.value)
+        if _carried(quantity, view.blocks):
+            continue
+        role = role_of(quantity, view)
+        if role in _NOT_RESULTS:
+            continue
+        if role == DATA and _SOURCE_DATA.search(view.sentence(quantity) or ""):
+            continue
+        missing.append((quantity, role))
+    return missing
 
 
-def _is_aside(quantity: Quantity, abstract: str) -> bool:
-    """A number that qualifies another rather than reporting a result: a confidence interval, a count given as
-    an example in parentheses."""
-    before = abstract[max(0, quantity.start - 40):quantity.start]
-    after = abstract[quantity.end:quantity.end + 24]
-    if _CI_BEFORE.search(before) or _CI_AFTER.match(after):
-        return True
-    # "(e.g., up to a 15.8% relative gain in PSNR)" gives results as examples: only plain counts are asides.
-    return quantity.kind not in MEASURED_KINDS and \
-        _EXAMPLE_OPEN.search(abstract, max(0, quantity.start - 120), quantity.start) is not None
+def _none_carried(view: NumberView) -> bool:
+    """No block carries any measured result of the abstract: the summary reports none of the paper's results."""
+    return not any(quantity.is_measured and role_of(quantity, view) == RESULT and _carried(quantity, view.blocks)
+                   for quantity in view.abstract_quantities)
 
 
 def _carried(quantity: Quantity, blocks: list[BlockNumbers]) -> bool:
@@ -128,16 +131,17 @@ def number_omitted(ctx: PaperContext) -> Iterator[Hit]:
     view = number_view(ctx)
     if not view.blocks:
         return
-    missing: list[Quantity] = []
-    seen: set[float] = set()
-    for quantity in key_quantities(ctx):
-        if quantity.value not in seen and not _carried(quantity, view.blocks) and not _is_minor(quantity, view):
-            missing.append(quantity)
-        seen.add(quantity.value)
-    if missing:
-        shown = ", ".join(q.show() for q in missing[:8]) + (f" (+{len(missing) - 8} more)" if len(missing) > 8 else "")
-        yield Hit(message=f"no block carries the abstract's {shown}",
-                  abstract_span=sentence_around(view.abstract, view.starts, missing[0].start))
+    missing = _omitted(ctx, view)
+    if not missing:
+        return
+    results = [q for q, role in missing if role == RESULT]
+    headline = bool(results) and _none_carried(view)
+    shown = ", ".join(q.show() for q, _ in missing[:8]) + (f" (+{len(missing) - 8} more)" if len(missing) > 8 else "")
+    first = results[0] if results else missing[0][0]
+    yield Hit(message=f"no block carries the abstract's {shown}",
+              abstract_span=sentence_around(view.abstract, view.starts, first.start),
+              severity=Severity.warning if headline else Severity.info,
+              confidence=_HEADLINE_CONFIDENCE if headline else _DETAIL_CONFIDENCE)
 
 
 RULE = RuleSpec(
