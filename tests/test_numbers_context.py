@@ -87,6 +87,17 @@ def test_a_size_written_in_a_dataset_name_backs_the_summary_count(paper: Callabl
     assert found(paper("2509.11589", method=method), "N101") == []
 
 
+def test_a_data_size_is_backed_by_its_name_and_never_compared_with_an_unrelated_count(
+        paper: Callable[..., Paper], records: Records) -> None:
+    # 2509.11589 with the abstract's "over 68,000" taken out: only the name MVQA-68K states the size
+    abstract = records["2509.11589"]["summary"].replace("comprising over\n68,000 carefully", "comprising carefully")
+    assert "68,000" not in abstract
+    assert found(paper("2509.11589", abstract=abstract), "N101") == []
+    method = paper("2509.11589").block_text("method").replace("68,000", "93,000")
+    [hit] = found(paper("2509.11589", abstract=abstract, method=method), "N101")
+    assert "93,000" in hit.message and "the abstract has no such number" in hit.message  # not "abstract says seven"
+
+
 def test_digits_of_a_name_do_not_back_a_changed_multiplier(paper: Callable[..., Paper]) -> None:
     # dw-dengwei 2026-05-21, 2605.20315: "up to a 3x speedup"; the abstract also names FP4 and NVFP4
     assert found(paper("2605.20315"), "N101") == []
