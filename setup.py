@@ -5,9 +5,10 @@ shipped inside the package as ``checker/prompts`` (read with importlib.resources
 ``packages.find`` cannot add a package that lives outside ``checker/``, so the packages are listed here.
 """
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 setup(
-    packages=[*find_packages(include=["checker", "checker.*"]), "checker.prompts"],
+    # namespace packages too: checker/data and checker/render/report/templates hold package data, no code
+    packages=[*find_namespace_packages(include=["checker", "checker.*"], exclude=["*.__pycache__"]), "checker.prompts"],
     package_dir={"checker.prompts": "prompts"},
 )
