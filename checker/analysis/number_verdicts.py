@@ -20,7 +20,10 @@ from checker.analysis.number_marks import enumerated
 from checker.analysis.number_roles import count_of_same_thing
 from checker.analysis.per_paper import number_view
 from checker.numbers import (
+    APPROX,
     FRACTION,
+    LOWER,
+    UPPER,
     WORD,
     BlockNumbers,
     NumberView,
@@ -30,6 +33,7 @@ from checker.numbers import (
     digit_tokens,
     find_support,
     name_like,
+    same_family,
     same_value,
     support_of,
 )
@@ -38,12 +42,15 @@ from checker.numbers import (
 @dataclass(frozen=True)
 class Verdict:
     """A summary quantity the abstract does not plainly support. ``unbound``: a small count written in digits
-    whose counted thing the abstract never counts (7个模块): it may count what the summary lists, so a weak sign."""
+    whose counted thing the abstract never counts (7个模块): it may count what the summary lists, so a weak sign.
+    ``near_miss``: the abstract writes its digits (in a name, or as another kind), or a value within a tenth of
+    it for a summary number with 约, 超过 or 不到: what the matching refuses, a looser reading would take."""
 
     block: BlockNumbers
     quantity: Quantity
     support: Support
     unbound: bool = False
+    near_miss: str | None = None  # what a looser reading would take it for (``near_miss``): a weaker sign
 
 
 def verdicts(ctx: PaperContext) -> list[Verdict]:
@@ -86,7 +93,7 @@ def verdicts(ctx: PaperContext) -> list[Verdict]:
                         out.append(Verdict(block, quantity, support, unbound=True))
                         continue
                     support = Support("unsupported", other)
-                out.append(Verdict(block, quantity, support))
+                out.append(Verdict(block, quantity, support, near_miss=near_miss(quantity, block, view)))
         return out
 
     found: list[Verdict] = ctx.memo("numbers.verdicts", compute)
@@ -103,3 +110,25 @@ def _written(quantity: Quantity, block: BlockNumbers, view: NumberView) -> bool:
         return True
     return quantity.kind in ("count", "plain") and digits in view.abstract_tokens \
         and name_like(block.text, quantity.start)
+
+
+_NEAR = 0.1  # relative: the slack the matching once gave 约, 超过 and 不到
+_BOUNDED = frozenset({APPROX, LOWER, UPPER})
+DIGITS_ELSEWHERE, VALUE_ELSEWHERE = "digits", "value"
+
+
+def near_miss(quantity: Quantity, block: BlockNumbers, view: NumberView) -> str | None:
+    """What a looser reading would take ``quantity`` for: ``VALUE_ELSEWHERE`` when the abstract has its value as
+    another kind (85% for a score written 85) or, for a number with 约, 超过 or 不到, a value of its kind within a
+    tenth (超过45% for 48.2%): often a harmless restatement; ``DIGITS_ELSEWHERE`` when only its digits are written
+    (in a name such as FP4, or with another scale: 7亿 for "7-billion"): a changed number as often as not."""
+    value = quantity.value
+    for other in view.abstract_quantities:
+        if abs(other.value - value) <= quantity.resolution / 2 + 1e-9 * max(value, 1.0):
+            return VALUE_ELSEWHERE
+        if not _BOUNDED.isdisjoint(quantity.qualifiers) and same_family(quantity, other) \
+                and abs(other.value - value) <= _NEAR * max(value, other.value):
+            return VALUE_ELSEWHERE
+    if canonical_digits(block.text[quantity.start:quantity.end]) in view.abstract_tokens:
+        return DIGITS_ELSEWHERE
+    return None

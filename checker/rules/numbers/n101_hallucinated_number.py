@@ -27,7 +27,10 @@ Numbers one operation away from the abstract's (N102 reports them as derived); a
 ten that only counts the items listed next to it (感知、时序和认知三个层次, or list markers up to it), or a count word
 of something the abstract never counts (这两种模态); numbers written as names in the summary too (Claude 3.5);
 fractions whose parts the abstract writes (30/33 for "33个任务"). Counts in digits under ten of something the
-abstract never counts are only info (a weak sign), fractions (3/2, 5/8) and role conflicts warnings.
+abstract never counts are only info (a weak sign), and so are near misses by value (the value written as another
+kind, 85% for a score written 85; 约/超过 numbers within a tenth of a value: 超过45% for 48.2%); near misses by
+digits (written only in a name, FP4, or with another scale, 7-billion for 7亿), fractions (3/2, 5/8) and role
+conflicts are warnings.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from collections.abc import Iterator
 from checker.analysis.context import PaperContext
 from checker.analysis.number_marks import ABSTRACT_YEAR
 from checker.analysis.number_roles import role_conflicts
-from checker.analysis.number_verdicts import Verdict, verdicts
+from checker.analysis.number_verdicts import DIGITS_ELSEWHERE, VALUE_ELSEWHERE, Verdict, verdicts
 from checker.analysis.per_paper import number_view
 from checker.model import BLOCK_LABELS, Category, Severity
 from checker.numbers import FRACTION, NumberView, Quantity, chinese_years, clause_around, same_family
@@ -95,6 +98,10 @@ def _severity(verdict: Verdict) -> tuple[Severity, float]:
         return Severity.info, 0.2  # 7个模块: the abstract never counts modules; the writer may count its own list
     if FRACTION in quantity.qualifiers:
         return Severity.warning, 0.5  # 3/2 may be a spin, 5/8 a bound: worth a look, rarely a measured result
+    if verdict.near_miss == VALUE_ELSEWHERE:
+        return Severity.info, 0.3  # 85% for a score written 85, 超过45% for 48.2%: often a harmless restatement
+    if verdict.near_miss == DIGITS_ELSEWHERE:
+        return Severity.warning, 0.5  # 7亿 for "7-billion", 4倍 beside FP4: the digits, not the number
     if quantity.is_measured:
         return Severity.error, 0.8
     return Severity.warning, 0.6  # a count the abstract gives otherwise: "two datasets" for 三个数据集
