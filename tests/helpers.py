@@ -9,10 +9,14 @@ functions of a report or a paper (``findings_of``, ``edited``). Import it as ``f
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from checker.model import Severity
+from checker.rules.spec import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -66,3 +70,10 @@ def edited(paper: Any, block: str, old: str, new: str) -> Any:
     assert old in text, f"{old!r} not in {block}"
     copy.blocks[block].text = text.replace(old, new, 1)
     return copy
+
+
+def graded(rules: list[Rule], *graders: str) -> list[Rule]:
+    """The rules, with the ceiling of the ``graders`` lifted: their findings show the rule's own grading of each
+    hit (error, warning, info), before the engine caps it at the rule's calibrated severity
+    (checker/data/calibration.json). Rules that leave the severity to their default are left as they are."""
+    return [dataclasses.replace(rule, severity=Severity.error) if rule.id in graders else rule for rule in rules]

@@ -33,7 +33,7 @@ CLEAN = (f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl", "2509.10599")
 
 def test_schema_echo_2509_11570(real_paper: RealPaper) -> None:
     findings = _findings(real_paper(f"j1/{DW}2025-09-16_AI_enhanced_Chinese.jsonl", "2509.11570"))
-    assert [(f.rule, f.block, f.severity.value) for f in findings] == [("F302", "tldr", "error")]
+    assert [(f.rule, f.block, f.severity.value) for f in findings] == [("F302", "tldr", "warning")]
     assert findings[0].summary_span == "单个单词的摘要"
     assert findings[0].line == 4
 

@@ -230,7 +230,8 @@ def test_direction_read_at_the_word_nearest_the_shared_number(papers: dict[str, 
     paper = papers["2512.16739"]
     assert run(paper, "C101") == []
     findings = run(edited(paper, "result", "灵敏度分别提高了", "灵敏度分别降低了"), "C101")
-    assert [(f.block, f.severity.value) for f in findings] == [("result", "warning")]
+    # info: C101's calibrated ceiling (checker/data/calibration.json) caps even its confident path
+    assert [(f.block, f.severity.value) for f in findings] == [("result", "info")]
     assert findings[0].abstract_span and "8.6%" in findings[0].abstract_span
 
 

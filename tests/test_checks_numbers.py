@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import graded
 
 from checker.analysis.context import PaperContext
 from checker.analysis.per_paper import number_view
@@ -17,7 +18,7 @@ from checker.rules.registry import select_rules
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDS = {r["id"]: r for r in map(json.loads, (FIXTURES / "numbers_papers.jsonl").read_text("utf-8").splitlines())}
-RULES = select_rules(["N", "O2"], None)
+RULES = graded(select_rules(["N", "O2"], None), "N101", "O201")  # their hits as the rules grade them
 SEGMENTATION = "2602.10137"  # dw-dengwei 2026-02-12: +19.21% mIoU over U-Net, ...
 QUERIES = "2602.20300"  # MYZhangwww 2026-02-25: 369,837 queries -> 36.9万
 

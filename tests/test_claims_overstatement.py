@@ -35,7 +35,8 @@ def test_intensifier_for_consistently_improves_is_caught(papers: dict[str, Paper
     # "our approach consistently improves both data diversity and downstream performance"
     findings = run(papers["2602.10388"], "C103")
     assert [(f.block, f.summary_span) for f in findings] == [("tldr", "显著提升下游任务性能")]
-    assert findings[0].severity is Severity.warning and "strength" in findings[0].message
+    # info: C103's calibrated ceiling (62% held-out precision) caps even its aligned path
+    assert findings[0].severity is Severity.info and "strength" in findings[0].message
 
 
 def test_intensifier_before_performance_is_caught(papers: dict[str, Paper]) -> None:

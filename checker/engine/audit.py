@@ -62,8 +62,17 @@ def hit_line(paper: Paper, hit: Hit) -> int | None:
     return block.line
 
 
+def capped(wanted: Severity | None, ceiling: Severity) -> Severity:
+    """The severity a hit asked for, at most the rule's ceiling (its default)."""
+    if wanted is None or wanted.rank > ceiling.rank:
+        return ceiling
+    return wanted
+
+
 def to_finding(rule: Rule, hit: Hit, line: int | None, overrides: dict[str, Severity]) -> Finding:
-    severity = overrides.get(rule.id) or overrides.get(rule.name) or hit.severity or rule.severity
+    # A rule's default severity is the most it may emit, the level its held-out precision earned
+    # (checker/data/calibration.json): a hit may lower it, never raise it. A user's override wins.
+    severity = overrides.get(rule.id) or overrides.get(rule.name) or capped(hit.severity, rule.severity)
     return Finding(
         rule=rule.id,
         name=rule.name,
