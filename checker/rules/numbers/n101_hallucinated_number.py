@@ -1,4 +1,4 @@
-"""A block states a number that the abstract does not support, or gives it for another role (error for results).
+"""A block states a number that the abstract does not support, or gives it for another role.
 
 ## What it catches
 Each distinct quantity of a block (value and kind) that the abstract supports neither as written (a value of a
