@@ -1,11 +1,20 @@
-"""Running the rules over digests: papers in, findings out, in a stable order."""
+"""Running the rules over digests: papers in, findings out, in a stable order, streamed digest by digest.
+
+``audit_stream`` hands on each digest as soon as it is done: its header (a ``DigestReport`` without papers)
+and an iterator of its papers, read once. Nothing of a digest stays in memory after it has been handed on, so
+a run over many files keeps only what its consumer keeps. Within one digest the digest rules (duplicates,
+dropped papers, misattached summaries) need a sketch of every paper, and they add findings to papers checked
+long before: the digest's papers wait for them in memory, or, past ``AuditOptions.spool_above`` papers, in a
+temporary file. ``audit`` collects the stream into one ``AuditReport`` (small inputs, tests, the judge).
+"""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -13,6 +22,7 @@ from typing import Any, NamedTuple
 from checker.analysis.context import DigestContext, PaperContext, PaperSketch
 from checker.analysis.terms import salient_prose_terms, salient_terms
 from checker.engine.gc_pause import paused_gc
+from checker.engine.spool import AuditedDigest, PaperSpool
 from checker.model import (
     BLOCK_NAMES,
     AuditReport,
@@ -39,9 +49,12 @@ class AuditOptions:
     severity_overrides: dict[str, Severity] = field(default_factory=dict)
     on_paper: Callable[[], None] | None = None  # progress callback
     jobs: int = 0  # worker processes for big JSONL digests; 0 = one per CPU (at most 4)
+    spool_above: int = 5_000  # papers of one digest kept in memory until its digest rules ran; the rest wait on disk
 
 
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # about 3,000 papers: below this, process start-up is not worth it
+CHUNK_BYTES = 2 * 1024 * 1024  # at most about 750 papers per chunk a worker checks and sends back at once
+COLLECT_EVERY = 20_000  # papers between two collections of the young generations (the collector is paused)
 
 
 def hit_line(paper: Paper, hit: Hit) -> int | None:
@@ -146,7 +159,9 @@ def _check_chunk(path: Path, chunk: Chunk, language: str, rule_ids: list[str],
     rules = [r for r in all_rules() if r.id in set(rule_ids)]
     problems: list[InputProblem] = []
     papers = iter_jsonl_papers(path, problems.append, chunk.start, chunk.end, chunk.first_line)
-    return [_check_one(paper, language, rules, overrides) for paper in papers], problems
+    checked = [_check_one(paper, language, rules, overrides) for paper in papers]
+    gc.collect(1)  # the collector is paused (inherited): free the little cyclic garbage of the chunk's papers
+    return checked, problems
 
 
 def _fork_available() -> bool:
@@ -156,75 +171,143 @@ def _fork_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+def _jobs(options: AuditOptions) -> int:
+    return options.jobs or min(os.cpu_count() or 1, 4)
+
+
 def _checked_papers(source: DigestSource, options: AuditOptions) -> Iterator[CheckedPaper]:
-    """Every record of the digest, checked; big JSONL files are split over worker processes."""
-    jobs = options.jobs or min(os.cpu_count() or 1, 4)
+    """Every record of the digest, checked; big JSONL files are split over worker processes.
+
+    At most a few chunks per worker are in flight: results wait for the parent in bounded number."""
+    jobs = _jobs(options)
     if jobs <= 1 or not _is_big(source) or not _fork_available():
         for paper in source.iter_papers():
             yield _check_one(paper, source.language, options.rules, options.severity_overrides)
         return
-    chunks = split_lines(source.path, jobs * 64)  # small chunks (~800 papers of 100k): no worker idles long at the end
+    data = source.data_path
+    # Small chunks (~800 papers of 100k, 64 per worker at least): no worker idles long at the end, and what
+    # a worker sends back at once stays small however big the file.
+    chunks = split_lines(data, max(jobs * 64, data.stat().st_size // CHUNK_BYTES))
     rule_ids = [r.id for r in options.rules]
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        futures = [pool.submit(_check_chunk, source.path, chunk, source.language, rule_ids,
-                               options.severity_overrides) for chunk in chunks]
-        for future in futures:
-            checked, problems = future.result()
+        pending: list[Future[tuple[list[CheckedPaper], list[InputProblem]]]] = []
+        upcoming = iter(chunks)
+        for chunk in upcoming:
+            pending.append(pool.submit(_check_chunk, data, chunk, source.language, rule_ids,
+                                       options.severity_overrides))
+            if len(pending) >= jobs * 3:
+                break
+        while pending:
+            checked, problems = pending.pop(0).result()
+            following = next(upcoming, None)
+            if following is not None:
+                pending.append(pool.submit(_check_chunk, data, following, source.language, rule_ids,
+                                           options.severity_overrides))
             for problem in problems:
                 source.report(problem)
             yield from checked
 
 
-def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:
-    report = DigestReport(path=str(source.path), format=source.format.value, language=source.language,
-                          date=source.date, skipped_same_day=[str(p) for p in source.skipped_duplicates])
-    sketches: dict[str, PaperSketch] = {}
-    by_id: dict[str, PaperReport] = {}
-    renumber = source.format is DigestFormat.jsonl  # chunk-local indexes become digest-wide ones
-    for position, checked in enumerate(_checked_papers(source, options), start=1):
+class _DigestRun:
+    """One digest's papers as they are checked, then its digest rules, then its papers handed on."""
+
+    def __init__(self, source: DigestSource, options: AuditOptions) -> None:
+        self.source = source
+        self.options = options
+        self.sketches: dict[str, PaperSketch] = {}
+        self.spool = PaperSpool(max(options.spool_above, 1))
+        self.renumber = source.format is DigestFormat.jsonl  # chunk-local indexes become digest-wide ones
+        self.position = 0
+        # Equal term sets and titles (a repeated record, a summary reused) are kept once for the digest rules.
+        self._shared: dict[Any, Any] = {}
+
+    def add(self, checked: CheckedPaper) -> None:
+        self.position += 1
         sketch = PaperSketch(*checked.sketch)
-        first = sketches.get(sketch.arxiv_id)
+        first = self.sketches.get(sketch.arxiv_id)
         if first is not None:
             # Repeated record: reported once by the duplicate rule, on the first record.
             first.record_lines.append(sketch.line)
             first.summaries_differ |= sketch.summary_hash != first.summary_hash
-            continue
-        paper_report = PaperReport(arxiv_id=checked.arxiv_id, index=position if renumber else checked.paper_index,
-                                   title=checked.title, line=checked.line, findings=checked.findings)
-        sketches[sketch.arxiv_id] = sketch
-        by_id[sketch.arxiv_id] = paper_report
-        report.papers.append(paper_report)
-        if options.on_paper:
-            options.on_paper()
-    report.papers_total = len(report.papers)
-    raw_ids = source.raw_ids()
-    digest_ctx = DigestContext(path=str(source.path), language=source.language, sketches=sketches,
-                               raw_ids=raw_ids, raw_path=str(source.raw_path) if source.raw_path else None)
-    for rule in options.rules:
-        if rule.scope != "digest" or rule.check is None:
-            continue
-        for hit in rule.check(digest_ctx):
-            if hit.arxiv_id is None:
+            return
+        shared = self._shared
+        if sketch.abstract_terms:
+            sketch.abstract_terms = shared.setdefault(sketch.abstract_terms, sketch.abstract_terms)
+        if sketch.summary_terms:
+            sketch.summary_terms = shared.setdefault(sketch.summary_terms, sketch.summary_terms)
+        sketch.title = shared.setdefault(sketch.title, sketch.title)
+        self.sketches[sketch.arxiv_id] = sketch
+        self.spool.add((checked.arxiv_id, self.position if self.renumber else checked.paper_index, checked.title,
+                        checked.line, checked.findings))
+        if self.options.on_paper:
+            self.options.on_paper()
+        if self.spool.count % COLLECT_EVERY == 0:
+            gc.collect(1)
+
+    def finish(self) -> AuditedDigest:
+        source, options = self.source, self.options
+        self._shared = {}
+        header = DigestReport(path=str(source.path), format=source.format.value, language=source.language,
+                              date=source.date, skipped_same_day=[str(p) for p in source.skipped_duplicates],
+                              papers_total=self.spool.count)
+        extra: dict[str, list[Finding]] = {}
+        dropped: dict[str, PaperReport] = {}
+        raw_ids = source.raw_ids()
+        digest_ctx = DigestContext(path=str(source.path), language=source.language, sketches=self.sketches,
+                                   raw_ids=raw_ids, raw_path=str(source.raw_path) if source.raw_path else None)
+        for rule in options.rules:
+            if rule.scope != "digest" or rule.check is None:
                 continue
-            target = by_id.get(hit.arxiv_id)
-            if target is None:  # a paper the digest does not hold (dropped by the pipeline)
-                target = PaperReport(arxiv_id=hit.arxiv_id, line=hit.line, dropped=True,
-                                     title=raw_ids.get(hit.arxiv_id, (0, ""))[1] if raw_ids else "")
-                by_id[hit.arxiv_id] = target
-                report.papers.append(target)
-                report.papers_dropped += 1
-            target.findings.append(to_finding(rule, hit, hit.line if hit.line is not None else target.line,
-                                              options.severity_overrides))
-            target.findings.sort(key=finding_sort_key)
-    report.problems = sorted(source.problems, key=lambda p: (p.path, p.line or 0, p.code))
-    return report
+            for hit in rule.check(digest_ctx):
+                if hit.arxiv_id is None:
+                    continue
+                sketch = self.sketches.get(hit.arxiv_id)
+                if sketch is not None:
+                    line = hit.line if hit.line is not None else sketch.line
+                    extra.setdefault(hit.arxiv_id, []).append(to_finding(rule, hit, line, options.severity_overrides))
+                    continue
+                target = dropped.get(hit.arxiv_id)
+                if target is None:  # a paper the digest does not hold (dropped by the pipeline)
+                    target = PaperReport(arxiv_id=hit.arxiv_id, line=hit.line, dropped=True,
+                                         title=raw_ids.get(hit.arxiv_id, (0, ""))[1] if raw_ids else "")
+                    dropped[hit.arxiv_id] = target
+                target.findings.append(to_finding(rule, hit, hit.line if hit.line is not None else target.line,
+                                                  options.severity_overrides))
+                target.findings.sort(key=finding_sort_key)
+        self.sketches = {}
+        header.papers_dropped = len(dropped)
+        header.problems = sorted(source.problems, key=lambda p: (p.path, p.line or 0, p.code))
+        return AuditedDigest(header, self._papers(extra, list(dropped.values())))
+
+    def _papers(self, extra: dict[str, list[Finding]], dropped: list[PaperReport]) -> Iterator[PaperReport]:
+        for arxiv_id, index, title, line, findings in self.spool:
+            more = extra.get(arxiv_id)
+            if more:
+                findings = sorted(findings + more, key=finding_sort_key)
+            yield PaperReport(arxiv_id=arxiv_id, index=index, title=title, line=line, findings=findings)
+        yield from dropped
+
+
+def _stream_source(source: DigestSource, options: AuditOptions) -> AuditedDigest:
+    run = _DigestRun(source, options)
+    for checked in _checked_papers(source, options):
+        run.add(checked)
+    return run.finish()
+
+
+def audit_source(source: DigestSource, options: AuditOptions) -> DigestReport:
+    """One digest audited, with its papers in memory."""
+    header, papers = _stream_source(source, options)
+    header.papers = list(papers)
+    return header
 
 
 def audit(sources: Iterable[DigestSource], options: AuditOptions) -> AuditReport:
+    """Every digest audited into one report in memory (for small inputs; the CLI streams: ``audit_stream``)."""
     # A report of 100k papers is millions of live objects: the parent spent 8x the CPU for 5x the papers
     # in collections, and forked workers 30% of theirs.
     with paused_gc(collect_after=True):
@@ -239,38 +322,56 @@ _FORKED: tuple[list[DigestSource], AuditOptions] | None = None  # what forked fi
 
 def _is_big(source: DigestSource) -> bool:
     """A JSONL file big enough to be checked in chunks by worker processes of its own (see _checked_papers)."""
-    return source.format is DigestFormat.jsonl and source.path.stat().st_size >= PARALLEL_MIN_BYTES
+    return source.format is DigestFormat.jsonl and source.data_path.stat().st_size >= PARALLEL_MIN_BYTES
 
 
 def audit_digests(sources: list[DigestSource], options: AuditOptions) -> list[DigestReport]:
-    """Each digest audited, in the given order. Many small files (a year of daily digests) are shared out to
-    worker processes a file at a time; a big file is split by _checked_papers instead."""
-    jobs = options.jobs or min(os.cpu_count() or 1, 4)
-    sizes = {i: source.path.stat().st_size for i, source in enumerate(sources)
+    """Each digest audited, in the given order, with its papers in memory."""
+    reports = []
+    for header, papers in audit_stream(sources, options):
+        header.papers = list(papers)
+        reports.append(header)
+    return reports
+
+
+def audit_stream(sources: Sequence[DigestSource], options: AuditOptions) -> Iterator[AuditedDigest]:
+    """Each digest audited and handed on in the given order (see the module's doc); read each digest's papers
+    before asking for the next digest.
+
+    Many small files (a year of daily digests) are shared out to worker processes a file at a time, a few per
+    worker ahead of the one handed on; a big file is split by _checked_papers instead. The caller pauses the
+    garbage collector (``paused_gc``) if it wants: the stream collects the young generations as it goes."""
+    jobs = _jobs(options)
+    sizes = {i: source.data_path.stat().st_size for i, source in enumerate(sources)
              if source.format is not DigestFormat.unknown and not _is_big(source)}
     if jobs <= 1 or len(sizes) < 2 or sum(sizes.values()) < PARALLEL_FILES_MIN_BYTES or not _fork_available():
-        return [audit_source(source, options) for source in sources]
+        for source in sources:
+            yield _stream_source(source, options)
+        return
     global _FORKED
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    reports: dict[int, DigestReport] = {}
-    _FORKED = (sources, options)
+    _FORKED = (list(sources), options)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            # Largest first, so that no worker is left with a big file at the end.
-            order = sorted(sizes, key=lambda i: (-sizes[i], i))
-            for i, digest in zip(order, pool.map(_audit_forked_source, order), strict=True):
-                reports[i] = digest
+            ahead: dict[int, Future[DigestReport]] = {}
+            queue = iter(sorted(sizes))
+            for i, source in enumerate(sources):
+                while len(ahead) < jobs * 4 and (j := next(queue, None)) is not None:
+                    ahead[j] = pool.submit(_audit_forked_source, j)
+                if i not in ahead:  # unreadable (nothing to check) or big (checked in chunks): here
+                    yield _stream_source(source, options)
+                    continue
+                digest = ahead.pop(i).result()
+                papers, digest.papers = digest.papers, []
                 if options.on_paper is not None:
-                    for _ in digest.papers:
+                    for _ in papers:
                         options.on_paper()
+                yield AuditedDigest(digest, iter(papers))
+                gc.collect(1)
     finally:
         _FORKED = None
-    for i, source in enumerate(sources):
-        if i not in reports:
-            reports[i] = audit_source(source, options)
-    return [reports[i] for i in range(len(sources))]
 
 
 def _audit_forked_source(position: int) -> DigestReport:
@@ -278,4 +379,6 @@ def _audit_forked_source(position: int) -> DigestReport:
     assert _FORKED is not None
     sources, options = _FORKED
     options = AuditOptions(rules=options.rules, severity_overrides=options.severity_overrides, jobs=1)
-    return audit_source(sources[position], options)
+    report = audit_source(sources[position], options)
+    gc.collect(1)
+    return report

@@ -19,10 +19,11 @@ from pathlib import Path
 
 from checker.model import DigestFormat, InputProblem, Severity
 from checker.read.naming import parse_file_name
-from checker.read.source import DigestSource, open_source
+from checker.read.source import DigestSource, open_source, open_stdin
 
 DIGEST_SUFFIXES = (".jsonl", ".md", ".markdown")
-STDIN = "-"  # standard input, read as a stream (through /dev/stdin)
+STDIN = "-"  # standard input, read as a stream (through /dev/stdin) and shown as <stdin>
+_STDIN_PATH = Path("/dev/stdin")
 MAX_GLOB_FOLDERS = 100_000  # folders a ``**`` glob may enter before it stops (a tree of links can be huge)
 _MAGIC = re.compile(r"[*?[]")
 _SEPARATORS = ("/", os.sep)
@@ -182,7 +183,7 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 def _expand(arg: str, walk: _Walk) -> tuple[list[Path], InputProblem | None]:
     """Files named by one argument, or the problem that it names none."""
     if arg == STDIN:
-        return [Path("/dev/stdin")], None
+        return [_STDIN_PATH], None
     path = Path(arg)
     try:
         is_folder = path.is_dir()
@@ -231,6 +232,7 @@ def discover_sources(args: list[str], default_language: str = "zh") -> Discovery
     discovery = Discovery()
     files: list[Path] = []
     seen: set[Path] = set()
+    stdin: Path | None = None  # the path object '-' stands for, opened as standard input
     for arg in args:
         walk = _Walk()
         expanded, problem = _expand(arg, walk)
@@ -238,6 +240,8 @@ def discover_sources(args: list[str], default_language: str = "zh") -> Discovery
         if problem is not None:
             discovery.problems.append(problem)
         for path in expanded:
+            if arg == STDIN:
+                path = stdin = Path(_STDIN_PATH)
             resolved = _resolved(path)
             if resolved not in seen:
                 seen.add(resolved)
@@ -252,7 +256,7 @@ def discover_sources(args: list[str], default_language: str = "zh") -> Discovery
             # Days in date order, whatever folder they sit in: the order must not depend on where
             # the digests were cloned. Undated files come last, by path.
             sort_keys[key] = (name.date or "9999", name.prefix if name.date else str(path), str(path.parent))
-        groups[key].append(open_source(path, default_language))
+        groups[key].append(open_stdin(default_language) if path is stdin else open_source(path, default_language))
     for key in sorted(groups, key=lambda k: sort_keys[k]):
         candidates = groups[key]
         if len(candidates) > 1:

@@ -58,11 +58,18 @@ class DigestSource:
     read_path: Path | None = None
 
     def report(self, problem: InputProblem) -> None:
+        if self.read_path is not None and problem.path == str(self.read_path):
+            problem.path = str(self.path)  # the copy of a stream is named as the stream is shown
         self.problems.append(problem)
 
     @property
-    def _reading(self) -> Path:
+    def data_path(self) -> Path:
+        """The file the papers are read from: ``path``, or the copy of a stream (standard input, a FIFO)."""
         return self.read_path or self.path
+
+    @property
+    def _reading(self) -> Path:
+        return self.data_path
 
     def iter_papers(self) -> Iterator[Paper]:
         """The digest's papers. The file is the error boundary: what stops its reading (a read error, a bug
@@ -184,6 +191,21 @@ def open_source(path: Path, default_language: str = "zh") -> DigestSource:
         source.raw_path = raw
     if source.format is DigestFormat.markdown_extended:
         source.abstracts_path = _same_day_jsonl(path)
+    return source
+
+
+STDIN_NAME = "<stdin>"  # how standard input ('-' on the command line) is shown
+
+
+def open_stdin(default_language: str = "zh") -> DigestSource:
+    """Standard input as a digest, shown as ``<stdin>``: read once into a private copy when it is a pipe or a
+    terminal, read in place when it is a redirected file."""
+    device = Path("/dev/stdin")
+    source = open_source(device, default_language)
+    source.read_path = source.read_path or device
+    source.path = Path(STDIN_NAME)
+    for problem in source.problems:
+        problem.path = STDIN_NAME
     return source
 
 
