@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -153,11 +154,18 @@ def test_digest_order_does_not_depend_on_the_folder(tmp_path: Path, j1: Path, cl
     assert [Path(d["path"]).parent.name for d in report["digests"]] == ["z", "a"]
 
 
-def test_text_report_lists_file_line_rule_and_span_with_totals(j1: Path, cli: Cli) -> None:
+def test_text_report_groups_by_file_then_paper_with_relative_paths_and_totals(j1: Path, cli: Cli,
+                                                                              repo_root: Path) -> None:
     result = cli("audit", j1, "--exit-zero")
-    assert f"{j1}:4: error F302 prompt-leak [tldr]" in result.stdout
-    assert "summary:  单个单词的摘要" in result.stdout
-    assert result.stdout.rstrip().splitlines()[-1].startswith("1 digest(s), 4 papers,")
+    lines = result.stdout.splitlines()
+    relative = j1.relative_to(repo_root).as_posix()
+    assert lines[0] == f"{relative}: 4 papers (jsonl, zh)"  # the file once, relative to the workspace
+    assert str(repo_root) not in result.stdout
+    paper = lines.index("  [4] 2509.11570 Bhaasha, Bhasa, Zaban: A Survey for Low-Resourced Languages…")
+    assert lines[paper + 1].startswith("    4: ") and " F302 prompt-leak [tldr] " in lines[paper + 1]
+    assert lines[paper + 2] == "       summary:  单个单词的摘要"
+    assert re.fullmatch(r"4 papers in 1 digest: 3 papers with findings \(\d with errors\); 5 findings: .+; "
+                        r"no input problems", lines[-1])
 
 
 def test_language_option_applies_when_the_name_does_not_say(tmp_path: Path, english: Path, cli: Cli) -> None:

@@ -265,7 +265,7 @@ def test_a_bad_record_is_one_problem_on_its_line_and_the_rest_is_checked(
 def test_a_lone_surrogate_never_reaches_the_output(runs: dict[str, Run | str]) -> None:
     text = runs["surrogate-title-text"]
     assert isinstance(text, Run) and text.returncode == 1, text.stderr[-2000:]
-    assert f"{GOOD.name} (jsonl" in text.stdout and f"{HOSTILE}:2: error[bad-encoding]" in text.stderr
+    assert f"{GOOD.name}: 15 papers (jsonl" in text.stdout and f"{HOSTILE}:2: error[bad-encoding]" in text.stderr
 
 
 def test_a_markdown_line_past_the_cap_is_cut_and_reported_once(runs: dict[str, Run | str]) -> None:
