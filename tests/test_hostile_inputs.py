@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ TIMEOUT = 60
 class Run:
     args: list[str]
     stdin: bytes | None = None
+    env: dict[str, str] = field(default_factory=dict)
     returncode: int | None = None
     stdout: str = ""
     stderr: str = ""
@@ -171,6 +173,76 @@ def _baseline(kind: str) -> Callable[[Path], Run]:
     return build
 
 
+# A title and a summary that try every way out of a line: a newline then a workflow command, a CR (the runner
+# splits lines on it too), ESC sequences (screen clear, window title, colour), the C1 CSI, the legacy "##["
+# marker (found anywhere in a line), a bidi override and a Unicode line separator.
+INJECTED = "A title\n::add-mask::SECRET \x1b[2J\x1b]0;pwned\x07 ##[error]legacy \u202eevil\u2028next \x9b31m"
+INJECTED_TLDR = ("LLMs can generate QNP abstractions for GP problems.\n::add-mask::SPAN \x1b[31mred\r::warning::cr "
+                 "##[add-mask]x")
+INJECTED_NAME = b"x\n::add-mask::NAME \x1b[1m_2025-09-18_AI_enhanced_Chinese.jsonl"
+ANNOTATION = re.compile(r"^::(error|warning|notice) file=[^,:]+(,line=\d+)?,title=[^:]*::")
+
+
+def _injected(base: Path, name: str) -> Path:
+    """A folder with the good digest and a hostile one whose records carry the injections, and a digest whose
+    file name carries one; returns the folder."""
+    folder = _folder(base, name)
+    record = json.loads(_good_lines()[0])
+    record.update(id="2509.99999", title=INJECTED)
+    record["AI"]["tldr"] = INJECTED_TLDR
+    (folder / HOSTILE).write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    try:
+        with open(os.fsencode(folder) + b"/" + INJECTED_NAME, "wb") as handle:
+            handle.write(GOOD.read_bytes())
+    except OSError:
+        pass  # a file system that refuses such a name: the records still carry the injections
+    return folder
+
+
+def _named_too(folder: Path) -> list[str]:
+    name = os.fsencode(folder) + b"/" + INJECTED_NAME
+    return [os.fsdecode(name)] if os.path.exists(name) else []
+
+
+def _inject(fmt: str) -> Callable[[Path], Run]:
+    def build(base: Path) -> Run:
+        folder = _injected(base, f"inject-{fmt}")
+        return Run(_audit(folder, *_named_too(folder), fmt=fmt))
+    return build
+
+
+def _inject_quiet(base: Path) -> Run:
+    folder = _injected(base, "inject-quiet")
+    return Run([*_audit(folder, *_named_too(folder), fmt="text"), "--quiet", "--fail-on", "info"])
+
+
+def _inject_paper(base: Path) -> Run:
+    folder = _injected(base, "inject-paper")
+    return Run(["paper", "2509.99999", str(folder / HOSTILE), "--width", "100"])
+
+
+def _inject_check(base: Path) -> Run:
+    folder = _injected(base, "inject-check")
+    (folder / "abstract.txt").write_text(INJECTED, encoding="utf-8")
+    (folder / "summary.json").write_text(json.dumps({"tldr": INJECTED_TLDR, "result": INJECTED}), encoding="utf-8")
+    return Run(["check", "--abstract", str(folder / "abstract.txt"), "--summary", str(folder / "summary.json")])
+
+
+def _inject_job_summary(base: Path) -> Run:
+    folder = _injected(base, "inject-summary")
+    return Run(_audit(folder, *_named_too(folder), fmt="github"),
+               env={"GITHUB_STEP_SUMMARY": str(folder / "summary.md")})
+
+
+INJECTION_CASES = {
+    **{f"inject-{fmt}": _inject(fmt) for fmt in ("text", "github", "junit", "sarif", "json")},
+    "inject-quiet": _inject_quiet,
+    "inject-paper": _inject_paper,
+    "inject-check": _inject_check,
+    "inject-job-summary": _inject_job_summary,
+}
+
+
 CASES: dict[str, Callable[[Path], Run]] = {
     "surrogate-block": _surrogate_block,
     "surrogate-title-text": _surrogate_title_text,
@@ -184,6 +256,7 @@ CASES: dict[str, Callable[[Path], Run]] = {
     "empty-folder": _empty_folder,
     **{f"non-utf8-name-{fmt}": _non_utf8_name(fmt) for fmt in ("json", "text", "github", "sarif", "junit")},
     **{f"baseline-{kind}": _baseline(kind) for kind in ("infinity", "integer", "deep", "type")},
+    **INJECTION_CASES,
 }
 
 
@@ -194,7 +267,7 @@ def _execute(run: Run, cwd: Path) -> Run:
     started = time.monotonic()
     try:
         done = subprocess.run([sys.executable, "-m", "checker", *run.args], cwd=cwd, input=run.stdin,
-                              capture_output=True, timeout=TIMEOUT, env={**env, "PYTHONPATH": str(ROOT)})
+                              capture_output=True, timeout=TIMEOUT, env={**env, **run.env, "PYTHONPATH": str(ROOT)})
     except subprocess.TimeoutExpired:
         run.returncode, run.seconds = None, TIMEOUT
         return run
@@ -325,3 +398,31 @@ def test_a_corrupt_baseline_exits_2_with_one_line(runs: dict[str, Run | str], ki
     run = runs[f"baseline-{kind}"]
     assert isinstance(run, Run) and run.returncode == 2
     assert len(run.stderr.strip().splitlines()) == 1 and run.stderr.startswith("digest-check: baseline ")
+
+
+@pytest.mark.parametrize("name", list(INJECTION_CASES))
+def test_no_printed_line_starts_a_workflow_command_or_carries_an_escape(runs: dict[str, Run | str],
+                                                                        name: str) -> None:
+    """Titles, spans and file names that hold a newline (or CR) and a workflow command, ESC sequences, the
+    legacy ##[ marker: in every output and on stderr, no line starts with '::' but a real annotation, no ESC,
+    C1 control or ##[ is printed, and the injected text is still shown, escaped."""
+    run = runs[name]
+    assert isinstance(run, Run) and run.returncode in (0, 1), run.stderr[-2000:]
+    for stream in (run.stdout, run.stderr):
+        for line in re.split(r"\r\n|\r|\n", stream):
+            if line.lstrip().startswith("::"):
+                assert name in ("inject-github", "inject-job-summary") and ANNOTATION.match(line), line
+        assert "\x1b" not in stream and "\x9b" not in stream and "##[" not in stream
+        assert "\u202e" not in stream and "\u2028" not in stream
+    shown = run.stdout + run.stderr
+    assert "add-mask" in shown  # the text is there, made harmless
+    if name in ("inject-text", "inject-quiet", "inject-paper", "inject-junit", "inject-check"):
+        assert "\\x1b" in shown  # ESC written as an escape
+
+
+def test_the_job_summary_of_an_injected_run_is_written_and_escaped(runs: dict[str, Run | str]) -> None:
+    run = runs["inject-job-summary"]
+    assert isinstance(run, Run) and run.returncode == 1
+    summary = Path(run.env["GITHUB_STEP_SUMMARY"]).read_text(encoding="utf-8")
+    assert "2509.99999" in summary and "\x1b" not in summary
+    assert not any(line.lstrip().startswith("::") for line in summary.splitlines())

@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from checker.cli.config import Config
+    from checker.engine.baseline import Baseline
     from checker.model import AuditReport, Severity
     from checker.rules.registry import Rule
 
@@ -33,18 +34,24 @@ from checker.cli.common import split_values as _split
 
 @app.command()
 def audit(
-    paths: Annotated[list[str], typer.Argument(help="Digest files (.jsonl, .md), folders or globs.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Digest files (.jsonl, .md), folders or globs; - for standard input.")],
     format: Annotated[OutputFormat | None, typer.Option(
         "--format", "-f", help="Output format (default text; github when GITHUB_ACTIONS=true).")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here, not stdout.")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
         help="Exit 1 when a finding is at least this severe (default error).")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings.")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Text: only findings at or above --fail-on, no totals. Any format: no progress "
+        "and no notes on stderr.")] = False,
+    statistics: Annotated[bool, typer.Option(
+        "--statistics", help="Only the number of findings per rule (text or json), as ruff --statistics.")] = False,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules (ids, prefixes, names).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (ids, prefixes, names).")] = None,
     language: Annotated[Language | None, typer.Option(
         help="Expected summary language when the file name does not say (default zh).")] = None,
-    progress: Annotated[bool, typer.Option(help="Progress on stderr (only on a terminal).")] = True,
+    progress: Annotated[bool, typer.Option(help="Progress bar on stderr (only on a terminal).")] = True,
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=0, help="Worker processes for big or many digests (0: one per CPU, at most 4).")] = 0,
     config: Annotated[Path | None, typer.Option(
@@ -65,55 +72,105 @@ def audit(
     concurrency: Annotated[int, typer.Option(help="With --llm: requests in flight.")] = 8,
 ) -> None:
     """Audit digests and report findings with their evidence."""
-    from checker.engine.audit import AuditOptions
-    from checker.engine.audit import audit as run_audit
+    from checker.render.common import safe_streams
+
+    safe_streams()
+    _refuse_stdin_twice(paths)
+    from checker.cli import pipeline as run
+    from checker.engine.audit import AuditOptions, audit_stream
+    from checker.engine.gc_pause import paused_gc
     from checker.model import DigestFormat, Severity
     from checker.read import discover_sources
-    from checker.render.text import format_problem
 
     settings, rules = _settings_and_rules(config, select, ignore)
+    threshold_name = fail_on.value if fail_on else settings.fail_on or "error"
+    chosen = format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
+    if statistics and chosen not in (OutputFormat.text, OutputFormat.json):
+        raise _fail(f"--statistics writes text or json, not {chosen.value}")
+    filters = run.Filters(ignore=run.paper_ignorer(settings) if settings.per_paper_ignores else None)
+    if write_baseline is not None:
+        filters.collect_baseline = run.BaselineBuilder()
+    elif baseline is not None or settings.baseline:
+        filters.baseline = run.BaselineFilter(_load_baseline(baseline or Path(settings.baseline or "")))
     default_language = language.value if language else settings.language or "zh"
     discovery = discover_sources(paths, default_language=default_language)
     readable = [s for s in discovery.sources if s.format is not DigestFormat.unknown]
     options = AuditOptions(rules=rules, severity_overrides=_severity_overrides(settings), jobs=jobs)
-    counter = _Progress() if progress and sys.stderr.isatty() else None
-    if counter:
-        options.on_paper = counter.tick
-    report = run_audit(discovery.sources, options)
-    report.problems = discovery.problems
-    from checker.judge.entry import judge_from_cli
+    try:
+        out, close = run.open_output(output)
+    except OSError as exc:
+        raise _fail(f"cannot write {output}: {exc.strerror}") from None
+    quiet_below = Severity(threshold_name if threshold_name != "never" else "error") if quiet else None
+    writer, job_summary = run.make_writer(chosen, out, statistics=statistics, quiet_below=quiet_below,
+                                          plain=output is not None)
+    bar = run.ProgressBar(run.estimate_papers(run.source_paths(readable))) \
+        if readable and run.progress_wanted(progress and not quiet) else None
+    if bar is not None:
+        options.on_paper = bar.tick
+    try:
+        with paused_gc(collect_after=True):
+            judge = None
+            if llm:
+                from checker.engine.audit import audit as run_audit
+                from checker.judge.entry import judge_from_cli
 
-    judge_from_cli(report, discovery.sources, llm=llm, model=model or settings.llm.get("model"),
-                   base_url=base_url or settings.llm.get("base-url"), llm_on=llm_on, dry_run=dry_run,
-                   max_cost=max_cost, max_tokens=max_tokens, no_cache=no_cache, cache_dir=cache_dir,
-                   concurrency=concurrency)
-    from checker.model import summarize
+                report = run_audit(discovery.sources, options)
+                report.problems = discovery.problems
+                judge_from_cli(report, discovery.sources, llm=llm, model=model or settings.llm.get("model"),
+                               base_url=base_url or settings.llm.get("base-url"), llm_on=llm_on, dry_run=dry_run,
+                               max_cost=max_cost, max_tokens=max_tokens, no_cache=no_cache, cache_dir=cache_dir,
+                               concurrency=concurrency)
+                stream = run.report_stream(report)
+                judge = report.judge
+            else:
+                stream = audit_stream(discovery.sources, options)
+            tally = run.run_stream(stream, discovery.problems, writer, filters, judge=judge)
+    finally:
+        if bar is not None:
+            bar.close()
+        close()
+    notes = []
+    if filters.ignored:
+        notes.append(f"{filters.ignored} finding(s) ignored by per-paper-ignores in {settings.path}")
+    if filters.baseline is not None:
+        result = filters.baseline.result()
+        if not quiet:
+            for entry in result.stale[:20]:
+                run.echo_err(f"digest-check: stale baseline entry {entry.rule} {entry.arxiv_id} [{entry.block}] "
+                             f"{entry.span[:60]!r}")
+        notes.append(result.describe())
+    if job_summary is not None:
+        from checker.render.markdown import append_job_summary
 
-    notes = _apply_paper_ignores(report, settings)
-    report.summary = summarize(report)
-    if counter:
-        counter.done()
-    if write_baseline is not None:
-        from checker.engine.baseline import Baseline
-
-        _write(Baseline.from_report(report).to_json(), write_baseline)
-        typer.echo(f"digest-check: wrote {len(report.all_findings())} finding(s) to baseline {write_baseline}", err=True)
-    elif baseline is not None or settings.baseline:
-        notes.append(_apply_baseline(report, baseline or Path(settings.baseline or "")))
-    for problem in report.problems + [p for d in report.digests for p in d.problems]:
-        typer.echo(format_problem(problem), err=True)
-    chosen = format or (OutputFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.text)
-    _write(_render(report, chosen, notes), output)
-    for note in notes:
-        typer.echo(f"digest-check: {note}", err=True)
-    if not readable:
+        job_summary.notes = notes
+        append_job_summary(job_summary.render(tally.summary()))
+    if filters.collect_baseline is not None and write_baseline is not None:
+        _write(filters.collect_baseline.baseline.to_json(), write_baseline)
+        run.echo_err(f"digest-check: wrote {filters.collect_baseline.findings} finding(s) to baseline "
+                     f"{write_baseline}")
+    for note in notes if not quiet else []:
+        run.echo_err(f"digest-check: {note}")
+    if not readable:  # each path said why on stderr ("no digest files in this folder", ...)
         raise typer.Exit(EXIT_CANNOT_CHECK)
-    threshold_name = fail_on.value if fail_on else settings.fail_on or "error"
     if exit_zero or threshold_name == "never" or write_baseline is not None:
         raise typer.Exit(EXIT_OK)
-    worst = report.worst_severity()
+    worst = tally.worst
     threshold = Severity(threshold_name)
     raise typer.Exit(EXIT_FINDINGS if worst is not None and worst.rank >= threshold.rank else EXIT_OK)
+
+
+def _refuse_stdin_twice(paths: list[str]) -> None:
+    if paths.count("-") > 1:
+        raise _fail("'-' (standard input) given more than once: it can be read only once")
+
+
+def _load_baseline(path: Path) -> "Baseline":
+    from checker.engine.baseline import Baseline, BaselineError
+
+    try:
+        return Baseline.load(path)
+    except BaselineError as exc:
+        raise _fail(str(exc)) from None
 
 
 def _settings_and_rules(config: Path | None, select: list[str] | None,
@@ -150,80 +207,31 @@ def _severity_overrides(settings: "Config") -> "dict[str, Severity]":
 
 
 def _apply_paper_ignores(report: "AuditReport", settings: "Config") -> list[str]:
-    """Drop findings a per-paper ignore of the configuration covers; say how many."""
+    """Drop findings a per-paper ignore of the configuration covers; say how many (``eval`` uses it)."""
     if not settings.per_paper_ignores:
         return []
-    dropped = 0
-    for digest in report.digests:
-        for paper in digest.papers:
-            kept = [f for f in paper.findings if settings.paper_ignore(paper.arxiv_id, f.rule, f.name) is None]
-            dropped += len(paper.findings) - len(kept)
-            paper.findings = kept
+    from checker.cli.pipeline import paper_ignorer
+
+    drop = paper_ignorer(settings)
+    dropped = sum(drop(paper) for digest in report.digests for paper in digest.papers)
     return [f"{dropped} finding(s) ignored by per-paper-ignores in {settings.path}"] if dropped else []
 
 
-def _apply_baseline(report: "AuditReport", path: Path) -> str:
-    from checker.engine.baseline import Baseline, BaselineError, apply_baseline
-
-    try:
-        result = apply_baseline(report, Baseline.load(path))
-    except BaselineError as exc:
-        raise _fail(str(exc)) from None
-    for entry in result.stale[:20]:
-        typer.echo(f"digest-check: stale baseline entry {entry.rule} {entry.arxiv_id} [{entry.block}] "
-                   f"{entry.span[:60]!r}", err=True)
-    return result.describe()
-
-
-def _render(report: "AuditReport", format: OutputFormat, notes: list[str] | None = None) -> str:
-    if format is OutputFormat.json:
-        from checker.render.json_report import render_json
-
-        return render_json(report)
-    if format is OutputFormat.github:
-        from checker.render.github import render_github
-        from checker.render.markdown import append_job_summary, render_markdown
-
-        append_job_summary(render_markdown(report, notes=notes or ()))
-        return render_github(report)
-    if format is OutputFormat.sarif:
-        from checker.render.sarif import render_sarif
-
-        return render_sarif(report)
-    if format is OutputFormat.junit:
-        from checker.render.junit import render_junit
-
-        return render_junit(report)
-    from checker.render.text import render_text
-
-    return render_text(report)
-
-
 def _write(text: str, output: Path | None) -> None:
+    """All of ``text`` to ``output`` or stdout, never raising on what it holds (see ``SafeWriter``)."""
+    from checker.render.common import SafeWriter, stdout_writer
+
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        writer = stdout_writer()
+        writer.write(text)
+        writer.flush()
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        with output.open("wb") as handle:
+            SafeWriter(handle).write(text)
     except OSError as exc:
         raise _fail(f"cannot write {output}: {exc.strerror}") from None
-
-
-class _Progress:
-    def __init__(self) -> None:
-        self.count = 0
-
-    def tick(self) -> None:
-        self.count += 1
-        if self.count % 500 == 0:
-            sys.stderr.write(f"\rchecked {self.count} papers")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.count >= 500:
-            sys.stderr.write(f"\rchecked {self.count} papers\n")
 
 
 class RulesFormat(str, Enum):
@@ -235,6 +243,7 @@ class RulesFormat(str, Enum):
 @app.command()
 def rules(
     format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the list here, not stdout.")] = None,
 ) -> None:
     """List the rules: id, name, category, default severity and what each catches."""
     import json
@@ -243,60 +252,86 @@ def rules(
 
     listed = all_rules()
     if format is RulesFormat.markdown:
-        typer.echo("| id | name | category | default severity | what it catches |")
-        typer.echo("|---|---|---|---|---|")
-        for r in listed:
-            typer.echo(f"| {r.id} | `{r.name}` | {r.category.value} | {r.severity.value} | {r.summary} |")
-        return
-    if format is RulesFormat.json:
+        lines = ["| id | name | category | default severity | what it catches |", "|---|---|---|---|---|"]
+        lines += [f"| {r.id} | `{r.name}` | {r.category.value} | {r.severity.value} | {r.summary} |" for r in listed]
+    elif format is RulesFormat.json:
         payload = [
             {"id": r.id, "name": r.name, "category": r.category.value, "severity": r.severity.value,
              "scope": r.scope, "doc": r.doc}
             for r in listed
         ]
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    for r in listed:
-        typer.echo(f"{r.id}  {r.name:<24} {r.category.value:<20} {r.severity.value:<8} {r.summary}")
+        lines = [json.dumps(payload, ensure_ascii=False, indent=2)]
+    else:
+        lines = [f"{r.id}  {r.name:<24} {r.category.value:<20} {r.severity.value:<8} {r.summary}" for r in listed]
+    _write("\n".join(lines) + "\n", output)
 
 
 @app.command()
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Digest files, folders or globs.")],
-    out: Annotated[Path, typer.Option("--out", help="Folder for index.html, report.md, report.json.")] = Path(
-        "reports/latest"),
+    paths: Annotated[list[str], typer.Argument(help="Digest files, folders or globs; - for standard input.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for index.html, report.md, report.json [default: reports/latest].")] = None,
+    out: Annotated[Path | None, typer.Option("--out", hidden=True, help="Old name of --output.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules (ids, prefixes, names).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (ids, prefixes, names).")] = None,
     language: Annotated[Language | None, typer.Option(help="Summary language when the file name does not say.")] = None,
     details: Annotated[int, typer.Option(help="Papers per digest shown side by side, worst first (0 = all).")] = 150,
     config: Annotated[Path | None, typer.Option("--config", help="digest-check.toml or pyproject.toml.")] = None,
+    progress: Annotated[bool, typer.Option(help="Progress bar on stderr (only on a terminal).")] = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary line.")] = False,
 ) -> None:
     """Write a quality report: a self-contained index.html with charts, report.md and report.json."""
+    from checker.render.common import safe_streams
+
+    safe_streams()
+    _refuse_stdin_twice(paths)
+    if output is not None and out is not None and output != out:
+        raise _fail("give the report folder once: --output (or its old name --out)")
+    folder = output or out or Path("reports/latest")
+    from checker.cli import pipeline as run
     from checker.engine.audit import AuditOptions
-    from checker.model import AuditReport, DigestReport
+    from checker.model import DigestReport
     from checker.render.report import collect, write_report
 
     settings, rules = _settings_and_rules(config, select, ignore)
     options = AuditOptions(rules=rules, severity_overrides=_severity_overrides(settings))
+    ignorer = run.paper_ignorer(settings) if settings.per_paper_ignores else None
 
     def adjust(digest: DigestReport) -> None:
-        _apply_paper_ignores(AuditReport(digests=[digest]), settings)
+        if ignorer is not None:
+            for paper in digest.papers:
+                ignorer(paper)
 
-    audited, views = collect(paths, options, language.value if language else settings.language or "zh", adjust)
-    if not any(v.report.papers for v in views):
-        raise _fail("no papers found in: " + " ".join(paths))
+    bar = run.ProgressBar(run.estimate_papers(run.plain_files(paths))) \
+        if run.progress_wanted(progress and not quiet) else None
+    if bar is not None:
+        options.on_paper = bar.tick
     try:
-        write_report(audited, views, out, detail_limit=details)
-    except OSError as exc:
-        raise _fail(f"cannot write {out}: {exc.strerror}") from None
+        audited, views = collect(paths, options, language.value if language else settings.language or "zh", adjust)
+        for problem in audited.problems + [p for d in audited.digests for p in d.problems]:
+            run.echo_err(run.problem_line(problem))
+        if not any(v.report.format != "unknown" for v in views):  # each path said why on stderr
+            raise typer.Exit(EXIT_CANNOT_CHECK)
+        if not any(v.report.papers for v in views):
+            raise _fail("no papers found in: " + " ".join(paths))
+        if bar is not None:
+            bar.describe("writing the report")
+        try:
+            write_report(audited, views, folder, detail_limit=details)
+        except OSError as exc:
+            raise _fail(f"cannot write {folder}: {exc.strerror}") from None
+    finally:
+        if bar is not None:
+            bar.close()
     s = audited.summary
-    typer.echo(f"wrote {out / 'index.html'}, report.md, report.json: {s.papers} papers in {s.digests} digest(s), "
-               f"{s.findings} findings")
+    if not quiet:
+        run.echo_err(f"wrote {folder / 'index.html'}, report.md, report.json: {s.papers} papers in "
+                     f"{s.digests} digest(s), {s.findings} findings")
 
 
 @app.callback(invoke_without_command=True)
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", help="Show the version and exit.")] = False,
 ) -> None:
     if version:
         from checker import __version__

@@ -23,6 +23,13 @@ class OutputFormat(str, Enum):
     junit = "junit"
 
 
+class SpotFormat(str, Enum):
+    """What ``paper`` and ``check`` can write: the side-by-side view, or JSON."""
+
+    text = "text"
+    json = "json"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -41,5 +48,12 @@ def split_values(values: list[str] | None) -> list[str]:
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"digest-check: {message}", err=True)
+    """Say what stops the command on standard error, each line escaped, and return the exit to raise (code 2)."""
+    import sys
+
+    from checker.render.common import guard_lines, printable
+
+    lines = [printable(line) for line in f"digest-check: {message}".split("\n")]
+    sys.stderr.write(guard_lines("\n".join(lines)) + "\n")
+    sys.stderr.flush()
     return typer.Exit(EXIT_CANNOT_CHECK)

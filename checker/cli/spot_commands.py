@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import EXIT_FINDINGS, EXIT_OK, Language, OutputFormat, app
+from checker.cli.common import EXIT_FINDINGS, EXIT_OK, Language, SpotFormat, app
 from checker.cli.common import fail as _fail
 from checker.cli.common import split_values as _split
 
@@ -20,7 +20,8 @@ from checker.cli.common import split_values as _split
 def paper(
     query: Annotated[str, typer.Argument(help="arXiv id (with or without version), index in the digest, or title words.")],
     digests: Annotated[list[Path] | None, typer.Argument(help="Digests to search (default: ./data).")] = None,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
+    format: Annotated[SpotFormat, typer.Option("--format", "-f", help="The view (text) or json.")] = SpotFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write it here, not stdout.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
     width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
@@ -43,8 +44,11 @@ def paper(
         if llm:
             findings = _judge_one(found, findings, model=model, base_url=base_url, no_cache=no_cache,
                                   cache_dir=cache_dir)
-        where = f"{found.digest}:{found.paper.line}" if found.paper.line else found.digest
-        _show_spot(found.paper, findings, where, format, width)
+        from checker.render.common import repo_relative
+
+        digest = repo_relative(found.digest)
+        where = f"{digest}:{found.paper.line}" if found.paper.line else digest
+        _show_spot(found.paper, findings, where, format, width, output)
 
 
 exit_without_teardown = False  # set by a one-paper command: main() may skip the interpreter's teardown
@@ -95,7 +99,8 @@ def check(
     summary: Annotated[str, typer.Option(
         "--summary", help="File with the summary (five labelled blocks or JSON), or - for stdin.")],
     language: Annotated[Language, typer.Option(help="Language of the summary.")] = Language.zh,
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="text or json.")] = OutputFormat.text,
+    format: Annotated[SpotFormat, typer.Option("--format", "-f", help="The view (text) or json.")] = SpotFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write it here, not stdout.")] = None,
     select: Annotated[list[str] | None, typer.Option(help="Only these rules.")] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
     width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
@@ -112,17 +117,29 @@ def check(
         except spot.SpotError as exc:
             raise _fail(str(exc)) from None
         findings = spot.check(loose, language.value, _split(select), _split(ignore))
-        _show_spot(loose, findings, "command line", format, width)
+        _show_spot(loose, findings, "command line", format, width, output)
 
 
-def _show_spot(paper: object, findings: list, where: str, format: OutputFormat, width: int | None) -> None:
+def _show_spot(paper: object, findings: list, where: str, format: SpotFormat, width: int | None,
+               output: Path | None) -> None:
     from checker.model import Paper, Severity
     from checker.render import spot
+    from checker.render.common import SafeWriter, stdout_writer
 
     assert isinstance(paper, Paper)
-    if format is OutputFormat.json:
-        sys.stdout.write(spot.findings_json(paper, findings, where))
+    if format is SpotFormat.json:
+        text = spot.findings_json(paper, findings, where)
     else:
-        sys.stdout.write(spot.render(paper, findings, where, width))
-    sys.stdout.flush()
+        text = spot.render(paper, findings, where, width, colour=False if output is not None else None)
+    if output is None:
+        writer = stdout_writer()
+        writer.write(text)
+        writer.flush()
+    else:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            with output.open("wb") as handle:
+                SafeWriter(handle).write(text)
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror}") from None
     raise typer.Exit(EXIT_FINDINGS if any(f.severity is Severity.error for f in findings) else EXIT_OK)

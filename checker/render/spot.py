@@ -57,16 +57,19 @@ def _matches(paper: PaperStub, query: str) -> bool:
 def locate(query: str, digests: Iterable[Path], default_language: str = "zh") -> Located:
     """The paper ``query`` names (arXiv id with or without version, digest index, or title fragment).
 
-    Papers are matched on their id, index and title as read; only the one shown becomes a Paper
-    model, and an id or index query stops reading the digest at its paper.
+    Papers are matched on their id, index and title as read; only the one shown becomes a Paper model. An id
+    or index query stops reading each digest at its match; when more than one digest has a match (index 17
+    in a folder of daily digests, a paper listed on two days), the query is ambiguous and every match is
+    named (``SpotError``), so that the user can name the digest.
     """
     from checker.read.discover import discover_sources
 
     query = query.strip()
     if not query:
         raise SpotError("empty paper query")
+    exact = bool(_ARXIV_ID.match(query)) or query.isdigit()
     discovery = discover_sources([str(p) for p in digests], default_language=default_language)
-    by_title: list[tuple[PaperStub, DigestSource]] = []
+    found: list[tuple[PaperStub, DigestSource]] = []
     searched = 0
     for source in discovery.sources:
         if source.format is DigestFormat.unknown:
@@ -75,20 +78,31 @@ def locate(query: str, digests: Iterable[Path], default_language: str = "zh") ->
         for stub in source.iter_stubs():
             if not _matches(stub, query):
                 continue
-            if _ARXIV_ID.match(query) or query.isdigit():
-                return Located(stub.build(), str(source.path), source.language)
-            by_title.append((stub, source))
-            if len(by_title) > 5:
-                break
+            found.append((stub, source))
+            if exact or len(found) > 5:
+                break  # an id or index: this digest's match; a title: enough to say it is ambiguous
+        if len(found) > 5 and not exact:
+            break
     if searched == 0:
         raise SpotError("no readable digest among: " + ", ".join(str(p) for p in digests))
-    if len(by_title) == 1:
-        stub, source = by_title[0]
+    if len(found) == 1:
+        stub, source = found[0]
         return Located(stub.build(), str(source.path), source.language)
-    if by_title:
-        listed = "; ".join(f"{stub.arxiv_id} {stub.title[:60]}" for stub, _ in by_title[:5])
-        raise SpotError(f"'{query}' matches several papers: {listed}")
+    if found:
+        listed = "".join(f"\n  {_candidate(stub, source)}" for stub, source in found[:10])
+        more = f"\n  ... and {len(found) - 10} more" if len(found) > 10 else ""
+        if exact:
+            raise SpotError(f"'{query}' matches a paper in each of {len(found)} digests; name one of them:"
+                            f"{listed}{more}")
+        raise SpotError(f"'{query}' matches several papers; give more of the title, or the arXiv id:{listed}{more}")
     raise SpotError(f"no paper '{query}' in {searched} digest(s)")
+
+
+def _candidate(stub: PaperStub, source: DigestSource) -> str:
+    from checker.render.common import printable, repo_relative, shorten
+
+    path = printable(repo_relative(str(source.path)))
+    return f"{path} [{stub.index}] {printable(stub.arxiv_id)} {printable(shorten(stub.title, 60))}"
 
 
 def parse_summary(text: str) -> dict[str, str]:
@@ -139,32 +153,42 @@ def _styled(text: str, spans: list[str]) -> Text:
     from rich.text import Text
 
     from checker.analysis.display_align import marks
+    from checker.render.common import printable_lines
 
     styles = {"num": "bold cyan", "name": "magenta", "flag": "bold white on red"}
     out = Text()
-    for piece, kind in marks(text, spans):
-        out.append(piece, style=styles.get(kind, ""))
+    for piece, kind in marks(text, spans):  # newlines and tabs stay (a block runs over lines); a CR does not
+        out.append(printable_lines(piece).replace("\r", "\\x0d"), style=styles.get(kind, ""))
     return out
 
 
-def render(paper: Paper, findings: list[Finding], where: str, width: int | None = None) -> str:
-    """The side-by-side view as terminal text (ANSI colours when the console supports them)."""
+def render(paper: Paper, findings: list[Finding], where: str, width: int | None = None,
+           colour: bool | None = None) -> str:
+    """The side-by-side view as terminal text: ANSI colours when the console supports them (rich reads the
+    terminal, NO_COLOR and FORCE_COLOR), or as ``colour`` says. Digest text is escaped (``printable``) and no
+    line of the view starts a workflow command (``guard_lines``)."""
     from rich.console import Console, Group
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
 
     from checker.analysis.display_align import align
+    from checker.render.common import guard_lines, printable
     from checker.render.report.score import paper_score
 
-    console = Console(width=width, highlight=False, soft_wrap=False)
+    if colour is None:
+        console = Console(width=width, highlight=False, soft_wrap=False)
+    else:
+        console = Console(width=width, highlight=False, soft_wrap=False, force_terminal=colour, no_color=not colour,
+                          color_system="standard" if colour else None)
     with console.capture() as capture:
         score = paper_score(findings)
         color = "red" if score < 50 else "yellow" if score < 90 else "green"
         head = Text.assemble((f" {score:.0f} ", f"bold {'white' if color == 'red' else 'black'} on {color}"), " ",
                              (f"[{paper.index}] " if paper.index is not None else "", ""),
-                             (paper.arxiv_id, "bold"), " ", paper.title)
-        console.print(Panel(Group(head, Text(where, style="dim")), title="digest-check paper", expand=True))
+                             (printable(paper.arxiv_id), "bold"), " ", printable(paper.title))
+        console.print(Panel(Group(head, Text(printable(where), style="dim")), title="digest-check paper",
+                            expand=True))
         if findings:
             listing = Table(show_header=True, header_style="bold", expand=True, box=None)
             listing.add_column("severity", no_wrap=True)
@@ -173,8 +197,8 @@ def render(paper: Paper, findings: list[Finding], where: str, width: int | None 
             listing.add_column("message", overflow="fold", ratio=1)
             for f in findings:
                 style = {"error": "bold red", "warning": "yellow", "info": "blue"}[f.severity.value]
-                listing.add_row(Text(f.severity.value, style=style), f"{f.rule} {f.name}", f.block or "",
-                                f.message)
+                listing.add_row(Text(f.severity.value, style=style), Text(f"{f.rule} {printable(f.name)}"),
+                                Text(printable(f.block or "")), Text(printable(f.message)))
             console.print(listing)
         else:
             console.print(Text("no findings", style="green"))
@@ -199,7 +223,7 @@ def render(paper: Paper, findings: list[Finding], where: str, width: int | None 
         console.print(table)
         console.print(Text.assemble(("legend: ", "dim"), ("number", "bold cyan"), " ", ("name", "magenta"), " ",
                                     ("flagged span", "bold white on red")))
-    return capture.get()
+    return guard_lines(capture.get())
 
 
 def findings_json(paper: Paper, findings: list[Finding], where: str) -> str:
