@@ -29,10 +29,15 @@ if TYPE_CHECKING:
 
 
 def echo_err(message: str) -> None:
-    """One line on standard error, digest text escaped (``printable``) and no line a workflow command."""
+    """One line on standard error, digest text escaped (``printable``) and no line a workflow command; above
+    the progress bar while one is shown."""
     from checker.render.common import guard_lines
 
-    sys.stderr.write(guard_lines(printable(message)) + "\n")
+    line = guard_lines(printable(message))
+    if ProgressBar.shown is not None:
+        ProgressBar.shown.print_above(line)
+        return
+    sys.stderr.write(line + "\n")
 
 
 # ---------------------------------------------------------------- progress
@@ -64,6 +69,8 @@ class ProgressBar:
     """Papers checked out of about how many, with the time left, on standard error (rich, drawn at most ten
     times a second from the loop itself: no thread runs beside the worker processes)."""
 
+    shown: ProgressBar | None = None  # the bar on the terminal now: other lines are printed above it
+
     def __init__(self, total: int | None, description: str = "checking") -> None:
         from rich.console import Console
         from rich.progress import (
@@ -84,6 +91,12 @@ class ProgressBar:
         self.count = 0
         self._shown = 0.0
         self.progress.start()
+        ProgressBar.shown = self
+
+    def print_above(self, line: str) -> None:
+        from rich.text import Text
+
+        self.console.print(Text(line), soft_wrap=True, highlight=False)
 
     def tick(self) -> None:
         self.count += 1
@@ -102,6 +115,7 @@ class ProgressBar:
 
     def close(self) -> None:
         self.progress.stop()
+        ProgressBar.shown = None
 
 
 def progress_wanted(enabled: bool) -> bool:
