@@ -240,3 +240,23 @@ def test_pre_commit_hooks_are_offline_and_complete() -> None:
     pattern = re.search(r"files: (\S+)", hooks[0]).group(1)  # type: ignore[union-attr]
     assert re.search(pattern, "data/2026-05-21_AI_enhanced_Chinese.jsonl")
     assert not re.search(pattern, "data/2026-05-21.jsonl")
+
+
+@pytest.mark.parametrize("fixture", ["2025-09-16_AI_enhanced_Chinese.jsonl", "2026-05-21_AI_enhanced_Chinese.jsonl"])
+def test_pre_commit_hook_prints_errors_only(tmp_path: Path, fixture: str) -> None:
+    """The hook's entry, as pre-commit runs it (file names appended): error findings only, no totals."""
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = re.findall(r"^\s*entry: (.+)$", text, re.M)
+    assert len(set(entries)) == 1
+    command = entries[0].split()
+    shutil.copy(FIXTURE.parent / fixture, tmp_path / fixture)
+    loud = [word for word in command[1:] if word != "--quiet"]
+    full = subprocess.run([str(TOOL_BIN / "digest-check"), *loud, fixture], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, check=False)  # the same without --quiet
+    assert re.search(r": (warning|info) ", full.stdout)
+    hook = subprocess.run([str(TOOL_BIN / "digest-check"), *command[1:], fixture], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert hook.returncode == 1
+    findings = re.findall(r"^\s+\d+: (error|warning|info) [A-Z]\d{3} ", hook.stdout, re.M)
+    assert findings and set(findings) == {"error"}
+    assert "with findings" not in hook.stdout + hook.stderr
