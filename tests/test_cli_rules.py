@@ -23,3 +23,16 @@ def test_json_lists_docstrings(cli: Cli) -> None:
     payload = json.loads(cli("rules", "--format", "json").stdout)
     assert {item["id"] for item in payload} == {r.id for r in all_rules()}
     assert all(item["doc"] for item in payload)
+
+
+def test_rules_publish_held_out_precision_and_recall(cli: Cli) -> None:
+    """Issue 11: each rule's measured held-out precision and recall, with the command that measured them."""
+    text = cli("rules", "--format", "markdown").stdout
+    assert "| held-out precision | held-out recall |" in text and "eval/calibrate.py" in text
+    c110 = next(line for line in text.splitlines() if line.startswith("| C110 "))
+    precision, recall = c110.split(" | ")[4:6]
+    assert precision.endswith(")") and "/" in precision and recall.endswith("%")
+    payload = json.loads(cli("rules", "--format", "json").stdout)
+    measured = {item["id"]: item["heldout"] for item in payload}
+    assert measured["C110"]["findings"] >= measured["C110"]["right"] > 0
+    assert measured["J101"] is None  # the judge has no labelled run yet

@@ -245,24 +245,32 @@ def rules(
     format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the list here, not stdout.")] = None,
 ) -> None:
-    """List the rules: id, name, category, default severity and what each catches."""
+    """List the rules: id, name, category, default severity, held-out precision and what each catches."""
     import json
 
+    from checker.rules.calibration import FOOTNOTE, calibrations, heldout_cells
     from checker.rules.registry import all_rules
 
     listed = all_rules()
     if format is RulesFormat.markdown:
-        lines = ["| id | name | category | default severity | what it catches |", "|---|---|---|---|---|"]
-        lines += [f"| {r.id} | `{r.name}` | {r.category.value} | {r.severity.value} | {r.summary} |" for r in listed]
+        lines = ["| id | name | category | default severity | held-out precision | held-out recall | what it catches |",
+                 "|---|---|---|---|---|---|---|"]
+        lines += [f"| {r.id} | `{r.name}` | {r.category.value} | {r.severity.value} | "
+                  f"{' | '.join(heldout_cells(r.id))} | {r.summary} |" for r in listed]
+        lines += ["", FOOTNOTE]
     elif format is RulesFormat.json:
+        measured = calibrations()
         payload = [
             {"id": r.id, "name": r.name, "category": r.category.value, "severity": r.severity.value,
-             "scope": r.scope, "doc": r.doc}
+             "scope": r.scope, "doc": r.doc,
+             "heldout": vars(measured[r.id].heldout) if r.id in measured else None}
             for r in listed
         ]
         lines = [json.dumps(payload, ensure_ascii=False, indent=2)]
     else:
-        lines = [f"{r.id}  {r.name:<24} {r.category.value:<20} {r.severity.value:<8} {r.summary}" for r in listed]
+        lines = [f"{r.id}  {r.name:<26} {r.category.value:<19} {r.severity.value:<8} "
+                 f"{heldout_cells(r.id)[0]:>12}  {r.summary}" for r in listed]
+        lines += ["", FOOTNOTE]
     _write("\n".join(lines) + "\n", output)
 
 

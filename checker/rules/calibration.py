@@ -47,3 +47,18 @@ def calibrations() -> dict[str, Calibration]:
     rows = json.loads(text).get("rules", {})
     return {rule_id: Calibration(_measure(row["heldout"]), _measure(row["dev"]), row["allowed"], row["basis"])
             for rule_id, row in rows.items()}
+
+
+def heldout_cells(rule_id: str) -> tuple[str, str]:
+    """Held-out precision ("78% (7/9)") and recall ("6%") of a rule, "—" where unmeasured."""
+    measured = calibrations().get(rule_id)
+    precision = measured.heldout.precision if measured else None
+    if measured is None or precision is None:
+        return "—", "—"
+    held = measured.heldout
+    recall = "—" if held.recall is None else f"{100 * held.recall:.0f}%"
+    return f"{100 * precision:.0f}% ({held.right}/{held.findings})", recall
+
+
+FOOTNOTE = ("Precision and recall: each rule's findings on the held-out half of the blind labels (eval/labels, "
+            f"split by repository), measured by `{COMMAND}`; — where it flagged nothing there.")
