@@ -61,7 +61,7 @@ def audit(
     write_baseline: Annotated[Path | None, typer.Option(
         "--write-baseline", help="Write today's findings to this baseline file (and exit 0).")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Also run the LLM judge (key from OPENAI_API_KEY).")] = False,
-    model: Annotated[str | None, typer.Option(help="Judge model (default: config, $MODEL_NAME, gpt-4o-mini).")] = None,
+    model: Annotated[str | None, typer.Option(help="Judge model (default: config, else gpt-4o-mini; never the generator's $MODEL_NAME).")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (default $OPENAI_BASE_URL).")] = None,
     llm_on: Annotated[str, typer.Option(help="Judge all papers, flagged ones, or sample:N[:SEED].")] = "all",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="With --llm: estimate requests, tokens, cost.")] = False,
@@ -70,6 +70,7 @@ def audit(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="With --llm: ignore the judgment cache.")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="With --llm: cache folder.")] = None,
     concurrency: Annotated[int, typer.Option(help="With --llm: requests in flight.")] = 8,
+    timeout: Annotated[float | None, typer.Option(help="With --llm: seconds per request (default 60).")] = None,
 ) -> None:
     """Audit digests and report findings with their evidence."""
     from checker.render.common import safe_streams
@@ -119,7 +120,7 @@ def audit(
                 judge_from_cli(report, discovery.sources, llm=llm, model=model or settings.llm.get("model"),
                                base_url=base_url or settings.llm.get("base-url"), llm_on=llm_on, dry_run=dry_run,
                                max_cost=max_cost, max_tokens=max_tokens, no_cache=no_cache, cache_dir=cache_dir,
-                               concurrency=concurrency)
+                               concurrency=concurrency, timeout=timeout)
                 stream = run.report_stream(report)
                 judge = report.judge
             else:

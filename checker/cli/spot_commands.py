@@ -26,7 +26,7 @@ def paper(
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
     width: Annotated[int | None, typer.Option(help="Terminal width for the view.")] = None,
     llm: Annotated[bool, typer.Option("--llm", help="Also ask the LLM judge about this paper.")] = False,
-    model: Annotated[str | None, typer.Option(help="Judge model (default $MODEL_NAME or gpt-4o-mini).")] = None,
+    model: Annotated[str | None, typer.Option(help="Judge model (default gpt-4o-mini; never the generator's $MODEL_NAME).")] = None,
     base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server (default $OPENAI_BASE_URL).")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Ask the judge again even if cached.")] = False,
     cache_dir: Annotated[Path | None, typer.Option(help="Judge cache folder.")] = None,
