@@ -255,7 +255,16 @@ class Filters:
 def run_stream(stream: Iterator[tuple[DigestReport, Iterable[PaperReport]]], problems: list[InputProblem],
                writer: ReportWriter, filters: Filters, *, echo_problems: bool = True,
                judge: dict[str, Any] | None = None) -> Tally:
-    """Every digest of ``stream`` through the filters into ``writer``; the counts of what was written."""
+    """Every digest of ``stream`` through the filters into ``writer``; the counts of what was written.
+
+    The collector is paused around the run (``paused_gc``): the young generations are collected every
+    ``COLLECT_EVERY`` papers here, since some writers leave cycles per paper (``json.dumps`` with an indent
+    builds an encoder of closures that refer to each other, for each SARIF result)."""
+    import gc
+
+    from checker.engine.audit import COLLECT_EVERY
+
+    collect_every = max(COLLECT_EVERY // 4, 1)
     tally = Tally(len(problems))
     writer.start(problems)
     for problem in problems if echo_problems else ():
@@ -275,6 +284,8 @@ def run_stream(stream: Iterator[tuple[DigestReport, Iterable[PaperReport]]], pro
                 filters.baseline(paper)
             tally.paper(paper)
             writer.paper(paper)
+            if tally.papers % collect_every == 0:
+                gc.collect(1)
         writer.end()
     writer.finish(tally, judge)
     return tally
